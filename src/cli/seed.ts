@@ -1,0 +1,58 @@
+/** The demo province: catalogue from seed/catalog.json and one account per role. */
+import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Role } from '../platform/auth.ts';
+import type { AgencyKind } from '../modules/catalog/model.ts';
+import { countProcedures, loadSeed, readSeed, type CatalogSeed, type Progress } from '../modules/catalog/service.ts';
+import { createOfficer, registerCitizen } from '../modules/identity/service.ts';
+
+export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
+
+interface DemoOfficer { username: string; fullName: string; roles: Role[]; kind: AgencyKind; commune?: string }
+const OFFICERS: DemoOfficer[] = [
+  { username: 'admin.tinh', fullName: 'Quản trị Tỉnh', roles: ['province_admin'], kind: 'province_peoples_committee' },
+  { username: 'motcua.tinh', fullName: 'Nguyễn Thị Một Cửa', roles: ['counter_officer'], kind: 'public_service_center' },
+  { username: 'chuyenvien.taichinh', fullName: 'Trần Văn Chuyên', roles: ['specialist'], kind: 'department_finance' },
+  { username: 'lanhdao.taichinh', fullName: 'Lê Văn Lãnh', roles: ['agency_leader'], kind: 'department_finance' },
+  { username: 'quantri.taichinh', fullName: 'Phạm Quản Trị', roles: ['agency_admin'], kind: 'department_finance' },
+  { username: 'chuyenvien.tuphap', fullName: 'Hoàng Thị Tư', roles: ['specialist'], kind: 'department_justice' },
+  { username: 'lanhdao.tuphap', fullName: 'Đặng Văn Pháp', roles: ['agency_leader'], kind: 'department_justice' },
+  { username: 'motcua.dongthuan', fullName: 'Võ Thị Tiếp Nhận', roles: ['counter_officer'], kind: 'commune_peoples_committee', commune: DEMO_COMMUNE },
+  { username: 'chuyenvien.dongthuan', fullName: 'Bùi Văn Hộ Tịch', roles: ['specialist'], kind: 'commune_peoples_committee', commune: DEMO_COMMUNE },
+  { username: 'lanhdao.dongthuan', fullName: 'Ngô Thị Chủ Tịch', roles: ['agency_leader'], kind: 'commune_peoples_committee', commune: DEMO_COMMUNE },
+];
+const CITIZEN = { idNumber: '045095001234', fullName: 'Nguyễn Văn An', phone: '0912345678' };
+
+export interface DemoAccount { username: string; password: string; kind: 'citizen' | 'officer'; fullName: string; roles: Role[]; agencyId: string | null; agencyName: string | null }
+
+export function demoAccounts(seed: CatalogSeed, password: string): DemoAccount[] {
+  const officers = OFFICERS.map((o) => {
+    const agency = seed.agencies.find((a) => a.kind === o.kind && (o.commune ? a.unitCode === o.commune : a.unitCode === null));
+    if (!agency) throw new Error(`demo seed: no agency of kind ${o.kind}`);
+    return { username: o.username, password, kind: 'officer' as const, fullName: o.fullName, roles: o.roles, agencyId: agency.id, agencyName: agency.name };
+  });
+  return [
+    { username: CITIZEN.idNumber, password, kind: 'citizen', fullName: CITIZEN.fullName, roles: [], agencyId: null, agencyName: null },
+    ...officers,
+  ];
+}
+
+export async function seedDemo(db: Db, config: Config, clock: Clock, opts: { onlyIfEmpty?: boolean; log?: (m: string) => void; progress?: Progress } = {}) {
+  const log = opts.log ?? (() => undefined);
+  if (opts.onlyIfEmpty && (await countProcedures(db)) > 0) return null;
+  const seed = readSeed();
+  const loaded = await loadSeed(db, seed, clock.now(), opts.progress);
+  log(`seeded ${loaded.units} units, ${loaded.agencies} agencies, procedures: ${loaded.created} new, ${loaded.updated} updated, ${loaded.unchanged} unchanged`);
+  const ctx = { db, clock, config, actor: null, requestId: null, log: null };
+  let created = 0;
+  for (const a of demoAccounts(seed, config.demoPassword)) {
+    const exists = await db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirst();
+    if (exists) continue;
+    if (a.kind === 'citizen') await registerCitizen(ctx, { idNumber: a.username, fullName: a.fullName, phone: CITIZEN.phone, password: a.password });
+    else await createOfficer(db, config, clock, { username: a.username, password: a.password, fullName: a.fullName, agencyId: a.agencyId!, roles: a.roles });
+    created++;
+  }
+  log(`demo accounts: ${created} created (password: DEMO_PASSWORD, see \`npx motcua demo-accounts\`)`);
+  return { ...loaded, accounts: created };
+}

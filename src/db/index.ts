@@ -1,0 +1,96 @@
+/**
+ * Database connection: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
+ * Both speak the same SQL; the rest of the code only sees a Kysely instance.
+ */
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { DB } from './types.ts';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball (tests clone a template from it). */
+  dump?: () => Promise<Blob>;
+}
+
+// Same value shapes on both backends: int8 as number (counts, sequences), date as 'YYYY-MM-DD'.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  pgliteDir: string;
+  poolSize?: number;
+  /** A PGlite data directory dump to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', () => undefined); // idle client errors surface on the next query
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      async execScript(script) {
+        const client = await pool.connect();
+        try {
+          await client.query(script);
+        } finally {
+          client.release();
+        }
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const inMemory = opts.pgliteDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(opts.pgliteDir, { recursive: true });
+  const lite = await PGlite.create({
+    dataDir: inMemory ? undefined : opts.pgliteDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: { 1082: (v: string) => v, 1700: (v: string) => Number(v) },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(lite) });
+  return {
+    db,
+    kind: 'pglite',
+    // PGlite has one connection; the dialect queues Kysely's use of it, so scripts go through Kysely too.
+    async execScript(script) {
+      await db.connection().execute(async () => {
+        await lite.exec(script);
+      });
+    },
+    close: () => db.destroy(),
+    dump: () => db.connection().execute(() => lite.dumpDataDir('gzip')),
+  };
+}
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+/** Runs `fn` in one transaction, retrying on serialization failures and deadlocks. */
+export async function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (i >= attempts || !code || !RETRYABLE.has(code)) throw err;
+    }
+  }
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,25 @@
+/** `npm start`: open the database, migrate, seed the demo province if empty, serve. */
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+import { systemClock } from './platform/clock.ts';
+import { openBlobStore } from './modules/files/blobs.ts';
+import { seedDemo } from './cli/seed.ts';
+import { buildServer } from './server.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
+await migrate(database);
+if (config.seedDemo) await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
+const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config) });
+
+const stop = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+await app.listen({ port: config.port, host: config.host });
+console.log(`motcua: http://localhost:${config.port}  (API docs /docs, database: ${database.kind})`);

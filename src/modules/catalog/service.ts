@@ -1,0 +1,106 @@
+/**
+ * Catalogue use cases: load the demo province, import procedures, search, and resolve which agencies
+ * receive and handle a dossier. Other modules call these functions, never the catalogue tables.
+ */
+import { readFileSync } from 'node:fs';
+import { inTx, type Db, type Executor } from '../../db/index.ts';
+import { appendAudit, type AuditActor } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { emit } from '../../platform/outbox.ts';
+import { COMMUNE_AGENCY_KINDS, type AdminUnit, type Agency, type AgencyKind, type Procedure, type ProcedureField } from './model.ts';
+import * as store from './store.ts';
+
+export interface CatalogSeed {
+  province: AdminUnit;
+  units: AdminUnit[];
+  agencies: Agency[];
+  fields: ProcedureField[];
+  procedures: Procedure[];
+}
+
+export const SEED_FILE = new URL('../../../seed/catalog.json', import.meta.url);
+
+export function readSeed(file: URL | string = SEED_FILE): CatalogSeed {
+  return JSON.parse(readFileSync(file, 'utf8')) as CatalogSeed;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export async function loadSeed(db: Db, seed: CatalogSeed, at: Date, progress?: Progress) {
+  const units = [seed.province, ...seed.units.filter((u) => u.code !== seed.province.code)];
+  await inTx(db, async (tx) => {
+    await store.upsertUnits(tx, units);
+    await store.upsertAgencies(tx, seed.agencies);
+  });
+  const result = await importProcedures(db, seed.procedures, seed.fields, at, { kind: 'system', id: null }, progress);
+  return { units: units.length, agencies: seed.agencies.length, ...result };
+}
+
+/** Publishes procedures in batches of 50 (one transaction each); unchanged ones are left alone. */
+export async function importProcedures(db: Db, procedures: Procedure[], fields: ProcedureField[], at: Date, actor: AuditActor, progress?: Progress) {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const allFields = new Map(fields.map((f) => [f.code, f]));
+  for (const p of procedures) if (!allFields.has(p.fieldCode)) allFields.set(p.fieldCode, { code: p.fieldCode, name: p.fieldName });
+  await inTx(db, (tx) => store.upsertFields(tx, [...allFields.values()]));
+  for (let i = 0; i < procedures.length; i += 50) {
+    const batch = procedures.slice(i, i + 50);
+    await inTx(db, async (tx) => {
+      for (const p of batch) {
+        const outcome = await store.publishProcedure(tx, p);
+        counts[outcome]++;
+        if (outcome === 'unchanged') continue;
+        await appendAudit(tx, { actor, action: `procedure.${outcome}`, subjectType: 'procedure', subjectId: p.code, at });
+        await emit(tx, { topic: 'catalog.procedure_published', aggregateType: 'procedure', aggregateId: p.code, payload: { code: p.code }, at });
+      }
+    });
+    progress?.(Math.min(i + 50, procedures.length), procedures.length);
+  }
+  return counts;
+}
+
+export type ProcedureSummary = Pick<Procedure, 'code' | 'name' | 'fieldCode' | 'fieldName' | 'level' | 'agencyKind' | 'agencyText' | 'onlineLevel' | 'channels'> & { version: number };
+
+function summary(p: Procedure, version: number): ProcedureSummary {
+  const { code, name, fieldCode, fieldName, level, agencyKind, agencyText, onlineLevel, channels } = p;
+  return { code, name, fieldCode, fieldName, level, agencyKind, agencyText, onlineLevel, channels, version };
+}
+
+export async function search(db: Executor, q: Omit<store.ProcedureQuery, 'agencyKind'> & { agency?: string }) {
+  let agencyKind: string | undefined;
+  if (q.agency) {
+    const agency = await store.getAgency(db, q.agency);
+    agencyKind = agency ? agency.kind : q.agency;
+  }
+  const { rows, total } = await store.searchProcedures(db, { ...q, agencyKind });
+  return { items: rows.map((r) => summary(r.data, r.version)), total };
+}
+
+export async function getProcedure(db: Executor, code: string, version?: number): Promise<Procedure & { version: number }> {
+  const row = await store.getProcedure(db, code, version);
+  if (!row) throw new AppError('not-found', `procedure ${code} not found`);
+  return { ...row.data, version: row.version };
+}
+
+/**
+ * Which desk receives a dossier and which agency handles it. Commune-level procedures are received
+ * by the commune People's Committee's one-stop section of the applicant's commune; province-level ones
+ * by the provincial Public Administration Service Center.
+ */
+export async function routeDossier(db: Executor, p: Procedure, communeCode: string | null) {
+  const communeKind = COMMUNE_AGENCY_KINDS.includes(p.agencyKind);
+  if (communeKind && !communeCode) throw new AppError('validation', 'communeCode is required for a commune-level procedure');
+  if (communeCode && !(await store.getUnit(db, communeCode))) {
+    throw new AppError('validation', `unknown commune ${communeCode}`, { errors: [{ pointer: '/body/formData/communeCode', detail: 'unknown commune' }] });
+  }
+  const handling = await store.findAgencyByKind(db, p.agencyKind, communeKind ? communeCode : null);
+  const desk = p.level === 'commune' && communeCode
+    ? await store.findAgencyByKind(db, 'commune_peoples_committee' satisfies AgencyKind, communeCode)
+    : await store.findAgencyByKind(db, 'public_service_center' satisfies AgencyKind, null);
+  if (!handling || !desk) throw new AppError('unavailable', `no agency configured for ${p.agencyKind}`);
+  return { desk, handling };
+}
+
+export const getAgency = store.getAgency;
+export const listFields = store.listFields;
+export const listAgencies = store.listAgencies;
+export const countProcedures = store.countProcedures;

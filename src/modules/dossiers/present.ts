@@ -1,0 +1,60 @@
+/** Dossier views: the full one for its applicant and officers, a summary for lists, a public one without personal data. */
+import type { Executor } from '../../db/index.ts';
+import * as catalog from '../catalog/service.ts';
+import type { Procedure } from '../catalog/model.ts';
+import { statusView } from './model.ts';
+import * as store from './store.ts';
+
+const CHANNELS = { 1: 'direct', 2: 'online', 3: 'postal' } as const;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+async function agencyRef(db: Executor, id: string) {
+  const a = await catalog.getAgency(db, id);
+  return { id, name: a?.name ?? id, nameEn: a?.name_en ?? id };
+}
+
+export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }) {
+  const [files, history, desk, handling] = await Promise.all([
+    store.filesOf(db, d.id), store.historyOf(db, d.id), agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id),
+  ]);
+  return {
+    code: d.code,
+    ...statusView(d.status),
+    version: d.version,
+    procedure: { code: p.code, name: p.name, version: p.version },
+    channel: CHANNELS[d.channel as 1 | 2 | 3],
+    submittedAt: d.submitted_at.toISOString(),
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    deskAgency: desk,
+    handlingAgency: handling,
+    communeCode: d.commune_code,
+    applicant: { name: d.applicant_name, idNumber: d.applicant_id_number },
+    formData: d.form_data,
+    files: files.map((f) => ({ componentCode: f.component_code, fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.media_type, name: f.name })),
+    history: history.map((h) => ({
+      seq: h.seq, at: h.occurred_at.toISOString(), actorName: h.actor_name, actorTitle: h.actor_title, unitName: h.unit_name,
+      action: h.action, note: h.note, ...statusView(h.status), stepStartedAt: iso(h.step_started_at), stepDueAt: iso(h.step_due_at),
+    })),
+  };
+}
+
+type SummaryRow = Pick<store.DossierRow, 'code' | 'status' | 'channel' | 'submitted_at' | 'received_at' | 'due_at' | 'procedure_code' | 'version'>;
+
+export function presentSummary(d: SummaryRow, procedureName: string) {
+  return {
+    code: d.code,
+    ...statusView(d.status),
+    version: d.version,
+    procedure: { code: d.procedure_code, name: procedureName },
+    channel: CHANNELS[d.channel as 1 | 2 | 3],
+    submittedAt: d.submitted_at.toISOString(),
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+  };
+}
+
+export async function presentPublic(db: Executor, d: store.DossierRow, p: Procedure) {
+  const [desk, handling] = await Promise.all([agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id)]);
+  return { ...presentSummary(d, p.name), deskAgency: desk, handlingAgency: handling };
+}

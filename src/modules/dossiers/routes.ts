@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxFrom, type AppDeps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { errors } from '../../platform/schemas.ts';
+import { DOSSIER_CODE_PATTERN } from './model.ts';
+import * as service from './service.ts';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Status = {
+  status: Type.String(), statusCode: Type.Integer({ minimum: 1, maximum: 10 }),
+  statusName: Type.Object({ vi: Type.String(), en: Type.String() }),
+};
+const AgencyRef = Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() });
+const Summary = Type.Object({
+  code: Type.String(), ...Status, version: Type.Integer(),
+  procedure: Type.Object({ code: Type.String(), name: Type.String(), version: Type.Optional(Type.Integer()) }),
+  channel: Type.String(), submittedAt: Type.String(), receivedAt: Nullable(Type.String()), dueAt: Nullable(Type.String()),
+});
+const Public = Type.Object({ ...Summary.properties, deskAgency: AgencyRef, handlingAgency: AgencyRef });
+const Full = Type.Object({
+  ...Public.properties,
+  communeCode: Nullable(Type.String()),
+  applicant: Type.Object({ name: Type.String(), idNumber: Type.String() }),
+  formData: Type.Object({}, { additionalProperties: true }),
+  files: Type.Array(Type.Object({ componentCode: Type.String(), fileId: Type.String(), sha256: Type.String(), size: Type.Integer(), mediaType: Type.String(), name: Nullable(Type.String()) })),
+  history: Type.Array(Type.Object({}, { additionalProperties: true })),
+});
+const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
+const IdNumber = Type.String({ pattern: '^[0-9]{9,12}$', description: 'The applicant\'s personal ID number' });
+
+export function dossierRoutes(deps: AppDeps) {
+  return async function (app: FastifyInstance) {
+    const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    r.post('/dossiers', {
+      config: { policy: 'citizen' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Submit a dossier online / Nộp hồ sơ trực tuyến',
+        description: 'Requires an `Idempotency-Key` header: the same key and body again return the same dossier and create nothing.',
+        headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' }) }),
+        body: Type.Object({
+          procedureCode: Type.String({ minLength: 1, maxLength: 40 }),
+          formData: Type.Object({}, { additionalProperties: true }),
+          files: Type.Array(Type.Object({ componentCode: Type.String({ minLength: 1, maxLength: 20 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), { maxItems: 100 }),
+        }, { additionalProperties: false }),
+        response: { 201: Full, ...errors(400, 401, 403, 404, 422) },
+      },
+    }, async (req, reply) => {
+      const { dossier, replayed } = await service.submitOnline(ctxFrom(deps, req), { ...req.body, formData: req.body.formData as Record<string, unknown> }, req.headers['idempotency-key']);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).header('location', `/api/v1/dossiers/${dossier.code}`).send(dossier);
+    });
+
+    r.get('/dossiers', {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['dossiers'],
+        summary: "The caller's dossiers (citizen) or their agency's (officer), newest first / Hồ sơ của tôi",
+        querystring: Type.Object({
+          mine: Type.Optional(Type.String()),
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          cursor: Type.Optional(Type.String({ maxLength: 200 })),
+        }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Summary), nextCursor: Nullable(Type.String()) }), ...errors(400, 401) },
+      },
+    }, async (req) => service.listMine(ctxFrom(deps, req), req.query.limit, req.query.cursor));
+
+    r.get('/dossiers/:code', {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['dossiers'], summary: 'A dossier, for its applicant and authorised officers / Chi tiết hồ sơ', params: CodeParam, response: { 200: Full, ...errors(401, 404) } },
+    }, async (req) => service.read(ctxFrom(deps, req), req.params.code));
+
+    r.get('/public/dossiers/:code', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['public'],
+        summary: 'Public status of a dossier, without personal data / Tra cứu tình trạng hồ sơ',
+        description: 'Prefer `POST /public/dossiers/lookup`, which keeps the ID number out of the URL; query strings are never logged.',
+        params: CodeParam,
+        querystring: Type.Object({ idNumber: IdNumber }, { additionalProperties: false }),
+        response: { 200: Public, ...errors(400, 404) },
+      },
+    }, async (req) => service.publicLookup(ctxFrom(deps, req), req.params.code, req.query.idNumber));
+
+    r.post('/public/dossiers/lookup', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['public'],
+        summary: 'Public status of a dossier (ID number in the body) / Tra cứu tình trạng hồ sơ',
+        body: Type.Object({ code: CodeParam.properties.code, idNumber: IdNumber }, { additionalProperties: false }),
+        response: { 200: Public, ...errors(400, 404) },
+      },
+    }, async (req) => {
+      if (!req.body) throw new AppError('validation');
+      return service.publicLookup(ctxFrom(deps, req), req.body.code, req.body.idNumber);
+    });
+  };
+}

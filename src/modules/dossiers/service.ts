@@ -1,0 +1,162 @@
+/**
+ * Dossier intake and reading. Submission is one transaction: idempotency key, gap-free code,
+ * dossier, attached files, first history row, audit entry and outbox event.
+ */
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { inTx } from '../../db/index.ts';
+import { appendAudit, canonicalJson } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { emit } from '../../platform/outbox.ts';
+import { auditActor, type Ctx } from '../../platform/context.ts';
+import type { Principal } from '../../platform/auth.ts';
+import * as catalog from '../catalog/service.ts';
+import { CHANNEL_CODE } from '../catalog/model.ts';
+import * as files from '../files/service.ts';
+import { componentProblems, dossierCode, vnDay, type AttachedFile } from './model.ts';
+import { validateForm } from './eform.ts';
+import { present, presentSummary, presentPublic } from './present.ts';
+import * as store from './store.ts';
+
+export interface SubmitInput {
+  procedureCode: string;
+  formData: Record<string, unknown>;
+  files: AttachedFile[];
+}
+
+class Replay extends Error {}
+
+export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey: string) {
+  const actor = ctx.actor;
+  if (!actor || actor.kind !== 'citizen') throw new AppError('forbidden', 'online submission is for citizen accounts');
+  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+
+  const earlier = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
+  if (earlier) return replay(ctx, earlier, requestHash);
+
+  const procedure = await catalog.getProcedure(ctx.db, input.procedureCode);
+  if (!procedure.eform || !procedure.onlineLevel) throw new AppError('not-online');
+  const formErrors = validateForm(`${procedure.code}@${procedure.version}`, procedure.eform, input.formData);
+  if (formErrors.length) throw new AppError('invalid-form', undefined, { errors: formErrors });
+
+  const { unknown, missing } = componentProblems(procedure, input.files);
+  const fileIds = [...new Set(input.files.map((f) => f.fileId))];
+  const owned = new Set((await files.ownedFiles(ctx, fileIds, actor.userId)).map((f) => f.id));
+  const foreign = input.files
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => !owned.has(f.fileId))
+    .map(({ i }) => ({ pointer: `/body/files/${i}/fileId`, detail: 'unknown file / tệp không tồn tại' }));
+  if (unknown.length || foreign.length) throw new AppError('validation', undefined, { errors: [...unknown, ...foreign] });
+  if (missing.length) throw new AppError('missing-components', undefined, { errors: missing });
+
+  const communeCode = typeof input.formData.communeCode === 'string' ? input.formData.communeCode : null;
+  const { desk, handling } = await catalog.routeDossier(ctx.db, procedure, communeCode);
+  const applicant = await applicantOf(ctx, actor);
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  try {
+    const code = await inTx(ctx.db, async (tx) => {
+      const claimed = await store.claimIdempotencyKey(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHash, dossier_id: id, created_at: now });
+      if (!claimed) throw new Replay();
+      const seq = await store.nextSequence(tx, desk.id, vnDay(now).iso);
+      const code = dossierCode(desk.id, now, seq);
+      await store.insertDossier(tx, {
+        id, code, procedure_code: procedure.code, procedure_version: procedure.version, desk_agency_id: desk.id,
+        handling_agency_id: handling.id, commune_code: communeCode, applicant_id: actor.userId,
+        applicant_id_number: applicant.idNumber, applicant_name: applicant.name, channel: CHANNEL_CODE.online,
+        status: 1, form_data: JSON.stringify(input.formData), submitted_at: now, received_at: null, due_at: null,
+        version: 1, updated_at: now,
+      });
+      await store.insertFiles(tx, input.files.map((f) => ({ dossier_id: id, component_code: f.componentCode, file_id: f.fileId })));
+      await store.insertHistory(tx, {
+        dossier_id: id, seq: 1, occurred_at: now, actor_id: actor.userId, actor_name: actor.fullName, actor_title: 'Người nộp hồ sơ',
+        unit_name: null, action: 'submit', note: 'Nộp hồ sơ trực tuyến', status: 1, step_started_at: now, step_due_at: null,
+      });
+      await appendAudit(tx, { actor: auditActor(actor), action: 'dossier.submitted', subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
+      await emit(tx, {
+        topic: 'dossier.submitted', aggregateType: 'dossier', aggregateId: id, at: now,
+        payload: { code, procedureCode: procedure.code, procedureVersion: procedure.version, deskAgencyId: desk.id, handlingAgencyId: handling.id, communeCode, channel: CHANNEL_CODE.online, status: 1 },
+      });
+      return code;
+    });
+    const row = await store.getById(ctx.db, id);
+    return { replayed: false, dossier: await present(ctx.db, row!, procedure) };
+  } catch (err) {
+    if (!(err instanceof Replay)) throw err;
+    const key = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
+    return replay(ctx, key!, requestHash);
+  }
+}
+
+async function replay(ctx: Ctx, key: store.DossierTables['idempotency_keys'], requestHash: string) {
+  if (key.request_hash !== requestHash) throw new AppError('idempotency-key-reused');
+  const row = await store.getById(ctx.db, key.dossier_id);
+  const procedure = await catalog.getProcedure(ctx.db, row!.procedure_code, row!.procedure_version);
+  return { replayed: true, dossier: await present(ctx.db, row!, procedure) };
+}
+
+async function applicantOf(ctx: Ctx, p: Principal) {
+  const u = await ctx.db.selectFrom('users').select(['id_number', 'full_name']).where('id', '=', p.userId).executeTakeFirstOrThrow();
+  return { idNumber: u.id_number ?? '', name: u.full_name };
+}
+
+/** Who may read a dossier: its applicant, officers of its desk or handling agency, province admins. */
+export function canRead(p: Principal, d: store.DossierRow): boolean {
+  if (p.kind === 'citizen') return d.applicant_id === p.userId;
+  if (p.roles.includes('province_admin')) return true;
+  return p.agencyId !== null && (p.agencyId === d.desk_agency_id || p.agencyId === d.handling_agency_id);
+}
+
+export async function read(ctx: Ctx, code: string) {
+  const actor = ctx.actor;
+  const row = await store.getByCode(ctx.db, code);
+  // Someone else's dossier is indistinguishable from a missing one.
+  if (!row || !actor || !canRead(actor, row)) throw new AppError('not-found', 'dossier not found');
+  await inTx(ctx.db, (tx) => appendAudit(tx, {
+    actor: auditActor(actor), action: 'dossier.read', subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: ctx.clock.now(),
+  }));
+  const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
+  return present(ctx.db, row, procedure);
+}
+
+export async function listMine(ctx: Ctx, limit: number, cursor: string | undefined) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated');
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const filter = actor.kind === 'citizen' ? { applicantId: actor.userId } : { agencyId: actor.agencyId ?? '-' };
+  const rows = await store.list(ctx.db, { ...filter, limit: limit + 1, after });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const names = new Map<string, string>();
+  for (const r of page) {
+    if (!names.has(r.procedure_code)) names.set(r.procedure_code, (await catalog.getProcedure(ctx.db, r.procedure_code, r.procedure_version)).name);
+  }
+  return {
+    items: page.map((r) => presentSummary(r, names.get(r.procedure_code)!)),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.submitted_at, last.id) : null,
+  };
+}
+
+function encodeCursor(at: Date, id: string) {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(c: string): { submittedAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
+    const d = new Date(at);
+    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error();
+    return { submittedAt: d, id };
+  } catch {
+    throw new AppError('validation', 'invalid cursor', { errors: [{ pointer: '/query/cursor', detail: 'invalid cursor' }] });
+  }
+}
+
+/** Public status by code and the applicant's ID number; a wrong number looks like a missing dossier. */
+export async function publicLookup(ctx: Ctx, code: string, idNumber: string) {
+  const row = await store.getByCode(ctx.db, code);
+  const a = Buffer.from(row?.applicant_id_number ?? '');
+  const b = Buffer.from(idNumber);
+  if (!row || a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('not-found', 'dossier not found');
+  const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
+  return presentPublic(ctx.db, row, procedure);
+}

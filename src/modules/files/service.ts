@@ -1,0 +1,77 @@
+/**
+ * File intake: the bytes are spooled to a temporary file while hashed and counted, recognised by
+ * their content (not their name), and only PDF, JPEG and PNG within the size limit are kept.
+ * A rejected upload leaves nothing behind: no row, no blob, no temporary file.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileTypeFromFile } from 'file-type';
+import { inTx } from '../../db/index.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { auditActor, type Ctx } from '../../platform/context.ts';
+import type { BlobStore } from './blobs.ts';
+import * as store from './store.ts';
+
+export const ACCEPTED: ReadonlySet<string> = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
+export interface StoredFile {
+  id: string;
+  sha256: string;
+  size: number;
+  mediaType: store.MediaType;
+}
+
+export async function storeUpload(ctx: Ctx, blobs: BlobStore, input: { stream: Readable; name: string | null; isTruncated: () => boolean }): Promise<StoredFile> {
+  const owner = ctx.actor;
+  if (!owner) throw new AppError('unauthenticated');
+  await mkdir(blobs.tempDir, { recursive: true });
+  const temp = join(blobs.tempDir, randomUUID());
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    await pipeline(
+      input.stream,
+      new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          hash.update(chunk);
+          size += chunk.length;
+          cb(null, chunk);
+        },
+      }),
+      createWriteStream(temp),
+    );
+    if (input.isTruncated()) throw new AppError('file-too-large', `limit ${ctx.config.fileMaxBytes} bytes`);
+    if (size === 0) throw new AppError('validation', 'empty file');
+    const detected = await fileTypeFromFile(temp);
+    if (!detected || !ACCEPTED.has(detected.mime)) {
+      throw new AppError('unsupported-file-type', detected ? `detected ${detected.mime}` : 'unrecognised content');
+    }
+    const sha256 = hash.digest('hex');
+    const mediaType = detected.mime as store.MediaType;
+    await blobs.put(temp, sha256, mediaType);
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    const name = input.name ? input.name.slice(0, 200) : null;
+    await inTx(ctx.db, async (tx) => {
+      await store.insertFile(tx, { id, owner_id: owner.userId, sha256, size, media_type: mediaType, name, created_at: now });
+      await appendAudit(tx, { actor: auditActor(owner), action: 'file.uploaded', subjectType: 'file', subjectId: id, data: { sha256, size, mediaType }, requestId: ctx.requestId, at: now });
+    });
+    return { id, sha256, size, mediaType };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file-too-large', `limit ${ctx.config.fileMaxBytes} bytes`);
+    throw err;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Files the caller may attach: their own uploads. */
+export async function ownedFiles(ctx: Ctx, ids: string[], ownerId: string) {
+  const rows = await store.getFiles(ctx.db, ids);
+  return rows.filter((r) => r.owner_id === ownerId);
+}

@@ -1,0 +1,72 @@
+/**
+ * Identity rules, pure: the 12-digit personal identification number (CCCD / số định danh cá nhân),
+ * officer roles, password policy.
+ */
+
+/**
+ * The first three digits are the code of the province where the birth was registered, from the
+ * 63 provinces that existed when the numbering was set (Circular 59/2021/TT-BCA); numbers keep them
+ * after the 2025 merger.
+ */
+export const ID_PROVINCE_CODES: ReadonlySet<string> = new Set(
+  ('001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 ' +
+    '040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 ' +
+    '083 084 086 087 089 091 092 093 094 095 096').split(' '),
+);
+
+export interface PersonalId {
+  provinceCode: string;
+  sex: 'male' | 'female';
+  birthYear: number;
+}
+
+export type PersonalIdResult = { ok: true; value: PersonalId } | { ok: false; reasonVi: string; reasonEn: string };
+
+/**
+ * Digit 4 encodes century and sex: 0/1 = 1900s male/female, 2/3 = 2000s, 4/5 = 2100s, 6/7 = 2200s,
+ * 8/9 = 2300s; digits 5–6 are the last two digits of the birth year; the last six are a random sequence.
+ */
+export function parsePersonalId(id: string, today: Date): PersonalIdResult {
+  if (!/^[0-9]{12}$/.test(id)) {
+    return { ok: false, reasonVi: 'Số định danh phải gồm đúng 12 chữ số', reasonEn: 'The personal ID number must be exactly 12 digits' };
+  }
+  const provinceCode = id.slice(0, 3);
+  if (!ID_PROVINCE_CODES.has(provinceCode)) {
+    return { ok: false, reasonVi: `Mã tỉnh ${provinceCode} không hợp lệ`, reasonEn: `Unknown province code ${provinceCode}` };
+  }
+  const centurySex = Number(id[3]);
+  const birthYear = 1900 + Math.floor(centurySex / 2) * 100 + Number(id.slice(4, 6));
+  if (birthYear > today.getUTCFullYear()) {
+    return { ok: false, reasonVi: 'Năm sinh trong số định danh ở tương lai', reasonEn: 'The birth year in the ID number is in the future' };
+  }
+  return { ok: true, value: { provinceCode, sex: centurySex % 2 === 0 ? 'male' : 'female', birthYear } };
+}
+
+import { ROLES, type Role } from '../../platform/auth.ts';
+export { ROLES, type Role };
+
+export const ROLE_NAMES = {
+  counter_officer: { vi: 'Cán bộ một cửa', en: 'Counter officer' },
+  specialist: { vi: 'Chuyên viên', en: 'Specialist' },
+  agency_leader: { vi: 'Lãnh đạo cơ quan', en: 'Agency leader' },
+  agency_admin: { vi: 'Quản trị cơ quan', en: 'Agency administrator' },
+  province_admin: { vi: 'Quản trị tỉnh', en: 'Province administrator' },
+} as const satisfies Record<Role, { vi: string; en: string }>;
+
+/** At least 8 characters with a letter and a digit; at most 128. */
+export function passwordProblem(pw: string): { vi: string; en: string } | null {
+  if (pw.length < 8 || pw.length > 128 || !/[0-9]/.test(pw) || !/[^0-9]/.test(pw)) {
+    return { vi: 'Mật khẩu cần 8–128 ký tự, có cả chữ và số', en: 'Password needs 8–128 characters with letters and digits' };
+  }
+  return null;
+}
+
+/** Vietnamese phone numbers: 10 digits starting 0, or +84 followed by 9 digits. */
+export function normalisePhone(phone: string): string | null {
+  const p = phone.replace(/[\s.-]/g, '');
+  if (/^0[1-9][0-9]{8}$/.test(p)) return p;
+  if (/^\+84[1-9][0-9]{8}$/.test(p)) return `0${p.slice(3)}`;
+  return null;
+}
+
+export type { Principal } from '../../platform/auth.ts';

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { SESSION_COOKIE, requirePrincipal } from '../../platform/auth.ts';
+import { ctxFrom, type AppDeps } from '../../platform/context.ts';
+import { errors } from '../../platform/schemas.ts';
+import * as service from './service.ts';
+
+const PrincipalSchema = Type.Object({
+  userId: Type.String({ format: 'uuid' }),
+  kind: Type.Union([Type.Literal('citizen'), Type.Literal('officer')]),
+  username: Type.String(),
+  fullName: Type.String(),
+  agencyId: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Type.String()),
+});
+
+export function identityRoutes(deps: AppDeps) {
+  return async function (app: FastifyInstance) {
+    const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    r.post('/auth/citizens', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Register a citizen account / Đăng ký tài khoản công dân',
+        body: Type.Object({
+          idNumber: Type.String({ description: '12-digit personal ID number (CCCD)', minLength: 1, maxLength: 20 }),
+          fullName: Type.String({ minLength: 1, maxLength: 100 }),
+          phone: Type.String({ minLength: 1, maxLength: 20 }),
+          password: Type.String({ minLength: 1, maxLength: 128 }),
+        }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String(), username: Type.String(), fullName: Type.String() }), ...errors(400, 409) },
+      },
+    }, async (req, reply) => {
+      const user = await service.registerCitizen(ctxFrom(deps, req), req.body);
+      return reply.status(201).send(user);
+    });
+
+    r.post('/auth/login', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in; returns a bearer token and sets the session cookie / Đăng nhập',
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64, description: "A citizen's username is their ID number" }),
+          password: Type.String({ minLength: 1, maxLength: 128 }),
+        }, { additionalProperties: false }),
+        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: PrincipalSchema }), ...errors(400, 401, 423) },
+      },
+    }, async (req, reply) => {
+      const s = await service.login(ctxFrom(deps, req), req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/', expires: s.expiresAt,
+      });
+      return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: s.principal };
+    });
+
+    r.post('/auth/logout', {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['identity'], summary: 'Sign out / Đăng xuất', response: { 204: Type.Null(), ...errors(401) } },
+    }, async (req, reply) => {
+      if (req.sessionToken) await service.logout(ctxFrom(deps, req), req.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+
+    r.get('/auth/me', {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['identity'], summary: 'The signed-in user / Người dùng hiện tại', response: { 200: PrincipalSchema, ...errors(401) } },
+    }, async (req) => requirePrincipal(req));
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Append-only, hash-chained audit log of every state change and every read of personal data.
+ * entry.hash = sha256(previous hash of the chain || sha256(canonical entry)). Entries are spread over
+ * 8 chains by subject; verification walks each chain and reports the first entry whose hash differs.
+ * Audit data holds identifiers, never personal values.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Executor } from '../db/index.ts';
+
+export const AUDIT_CHAINS = 8;
+const GENESIS = Buffer.alloc(32);
+
+export interface AuditActor {
+  kind: 'citizen' | 'officer' | 'system' | 'public';
+  id: string | null;
+}
+
+export interface AuditEntry {
+  actor: AuditActor;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  requestId?: string | null;
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+/** JSON with object keys sorted at every depth: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+interface Canonical {
+  occurredAt: Date;
+  actorKind: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  requestId: string | null;
+  data: unknown;
+}
+
+function entryDigest(e: Canonical): Buffer {
+  const text = canonicalJson([
+    e.occurredAt.toISOString(), e.actorKind, e.actorId, e.action, e.subjectType, e.subjectId, e.requestId, e.data,
+  ]);
+  return createHash('sha256').update(text).digest();
+}
+
+export function chainOf(subjectType: string, subjectId: string): number {
+  return createHash('sha256').update(`${subjectType}:${subjectId}`).digest()[0]! % AUDIT_CHAINS;
+}
+
+/** Appends one entry inside the caller's transaction. */
+export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
+  const data = e.data ?? {};
+  const at = new Date(e.at.getTime());
+  const digest = entryDigest({
+    occurredAt: at, actorKind: e.actor.kind, actorId: e.actor.id, action: e.action,
+    subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId ?? null, data,
+  });
+  const chain = chainOf(e.subjectType, e.subjectId);
+  await sql`
+    with head as (
+      update audit_heads set seq = seq + 1, hash = sha256(hash || ${digest})
+      where chain = ${chain}
+      returning seq, hash
+    )
+    insert into audit_log (chain, seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, request_id, data, hash)
+    select ${chain}, head.seq, ${at}, ${e.actor.kind}, ${e.actor.id}, ${e.action}, ${e.subjectType}, ${e.subjectId},
+           ${e.requestId ?? null}, ${JSON.stringify(data)}::jsonb, head.hash
+    from head`.execute(tx);
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** The first tampered entry (lowest id) and why, when not ok. */
+  firstBad?: { id: number; chain: number; seq: number; reason: string };
+}
+
+/** Recomputes every chain from the genesis hash. Streams in pages so it works on large logs. */
+export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerification> {
+  let entries = 0;
+  const bad: NonNullable<AuditVerification['firstBad']>[] = [];
+  for (let chain = 0; chain < AUDIT_CHAINS; chain++) {
+    let prev: Buffer = GENESIS;
+    let expectSeq = 1;
+    let after = 0;
+    chainLoop: for (;;) {
+      const rows = await db.selectFrom('audit_log').selectAll().where('chain', '=', chain).where('seq', '>', after)
+        .orderBy('seq').limit(pageSize).execute();
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        entries++;
+        const expected = createHash('sha256').update(Buffer.concat([prev, entryDigest({
+          occurredAt: r.occurred_at, actorKind: r.actor_kind, actorId: r.actor_id, action: r.action,
+          subjectType: r.subject_type, subjectId: r.subject_id, requestId: r.request_id, data: r.data,
+        })])).digest();
+        const reason = r.seq !== expectSeq ? `missing entry before seq ${r.seq}` : !expected.equals(Buffer.from(r.hash)) ? 'hash mismatch' : null;
+        if (reason) {
+          bad.push({ id: r.id, chain, seq: r.seq, reason });
+          break chainLoop;
+        }
+        prev = Buffer.from(r.hash);
+        expectSeq++;
+        after = r.seq;
+      }
+    }
+    if (!bad.some((b) => b.chain === chain)) {
+      const head = await db.selectFrom('audit_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
+      if (head && (head.seq !== expectSeq - 1 || !Buffer.from(head.hash).equals(prev))) {
+        bad.push({ id: Number.MAX_SAFE_INTEGER, chain, seq: expectSeq, reason: 'entries removed from the end of the chain' });
+      }
+    }
+  }
+  bad.sort((a, b) => a.id - b.id);
+  return bad.length ? { ok: false, entries, firstBad: bad[0]! } : { ok: true, entries };
+}

@@ -1,0 +1,118 @@
+/**
+ * HTTP plumbing shared by every module: problem+json errors, request ids, language, metrics,
+ * security headers, health checks. Personal data never reaches the logs: URLs are logged without
+ * their query string and bodies are never logged.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import client from 'prom-client';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { AppError, problemBody, type FieldError, type ProblemType } from './errors.ts';
+
+export function langOf(req: FastifyRequest): 'vi' | 'en' {
+  const q = req.headers['accept-language'];
+  return typeof q === 'string' && /^\s*en\b/i.test(q) ? 'en' : 'vi';
+}
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  type: ProblemType,
+  opts: { detail?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+): FastifyReply {
+  const body = problemBody(type, langOf(req), { ...opts, instance: req.id });
+  return reply.status(body.status).type('application/problem+json').send(body);
+}
+
+/** Ajv errors → field details with JSON Pointers under /body, /query, /params or /headers. */
+function validationErrors(err: FastifyError): FieldError[] {
+  const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
+  return (err.validation ?? []).map((v) => {
+    const missing = v.keyword === 'required' ? `/${(v.params as { missingProperty?: string }).missingProperty}` : '';
+    return { pointer: `/${ctx}${v.instancePath}${missing}`, detail: v.message ?? 'invalid' };
+  });
+}
+
+export function stripQuery(url: string): string {
+  const i = url.indexOf('?');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+export function registerHttp(app: FastifyInstance, registry: client.Registry): void {
+  const duration = new client.Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route, method and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    duration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return sendProblem(req, reply, err.type, { detail: err.detail, errors: err.errors, extra: err.extra });
+    }
+    if (err.validation) {
+      return sendProblem(req, reply, 'validation', { errors: validationErrors(err) });
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(req, reply, 'malformed-json', { detail: err.message });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return sendProblem(req, reply, 'unsupported-media-type');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return sendProblem(req, reply, 'file-too-large');
+      case 'FST_ERR_RATE_LIMIT':
+        return sendProblem(req, reply, 'rate-limited');
+    }
+    if (err instanceof SyntaxError) return sendProblem(req, reply, 'malformed-json', { detail: err.message });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(req, reply, 'bad-request', { detail: err.message });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(req, reply, 'internal');
+  });
+
+  app.setNotFoundHandler({}, (req, reply) => sendProblem(req, reply, 'not-found'));
+}
+
+export function requestIdFrom(header: unknown): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
+}
+
+/** pino serializers: no query strings, no bodies, no credentials. */
+export const logSerializers = {
+  req(req: { method: string; url: string; routeOptions?: { url?: string } }) {
+    return { method: req.method, url: stripQuery(req.url), route: req.routeOptions?.url };
+  },
+  res(reply: { statusCode: number }) {
+    return { statusCode: reply.statusCode };
+  },
+};
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/**
+ * Query strings, params and headers arrive as text and are coerced to their declared types; JSON
+ * bodies are not coerced, so `{"procedureCode": 42}` is a type error, not the string "42".
+ */
+export function requestValidator() {
+  const opts = { allErrors: true, useDefaults: true, removeAdditional: false, strict: false } as const;
+  const strict = addFormats(new Ajv({ ...opts, coerceTypes: false }));
+  const coercing = addFormats(new Ajv({ ...opts, coerceTypes: 'array' }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}

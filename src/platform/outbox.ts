@@ -1,0 +1,24 @@
+/**
+ * Transactional outbox: events are written in the same transaction as the state change they describe.
+ * Consumers (IOC rollups, notifications, national sync) read them in id order and are idempotent.
+ */
+import type { Executor } from '../db/index.ts';
+
+export interface DomainEvent {
+  topic: string; // e.g. "dossier.submitted"
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+export async function emit(tx: Executor, e: DomainEvent): Promise<void> {
+  await tx.insertInto('outbox').values({
+    topic: e.topic,
+    aggregate_type: e.aggregateType,
+    aggregate_id: e.aggregateId,
+    payload: JSON.stringify(e.payload),
+    occurred_at: e.at,
+    published_at: null,
+  }).execute();
+}

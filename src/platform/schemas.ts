@@ -1,0 +1,23 @@
+/** Schemas shared by every module's routes (TypeBox: one definition gives validation, types and OpenAPI). */
+import { Type } from 'typebox';
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    titleVi: Type.String(),
+    titleEn: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details, with Vietnamese and English titles', additionalProperties: true },
+);
+
+export const ProblemRef = Type.Ref('Problem');
+
+/** Standard error responses for a route's OpenAPI entry. */
+export function errors(...codes: number[]) {
+  return Object.fromEntries(codes.map((c) => [c, ProblemRef]));
+}

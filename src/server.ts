@@ -1,0 +1,109 @@
+/**
+ * Composition root: builds the HTTP application from the platform pieces and the modules. Nothing else.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import client from 'prom-client';
+import type { Config } from './config.ts';
+import { ping, type Db } from './db/index.ts';
+import { registerAuth } from './platform/auth.ts';
+import type { Clock } from './platform/clock.ts';
+import type { AppDeps } from './platform/context.ts';
+import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
+import { Problem } from './platform/schemas.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { resolveSession } from './modules/identity/service.ts';
+import { fileRoutes } from './modules/files/routes.ts';
+import type { BlobStore } from './modules/files/blobs.ts';
+import { dossierRoutes } from './modules/dossiers/routes.ts';
+
+export interface ServerDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  blobs: BlobStore;
+  /** Logger on (default) or off (tests, benchmarks). */
+  logger?: boolean;
+  /** Where log lines go (default stdout); tests capture them to check what is logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config, db, clock, blobs } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      serializers: logSerializers,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
+    },
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const appDeps: AppDeps = { db, clock, config };
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
+  registerHttp(app, registry);
+  app.setValidatorCompiler(requestValidator());
+  registerAuth(app, (token) => resolveSession(db, clock, token));
+  app.addSchema(Problem);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        version: '1',
+        description: 'One-stop public services of the province. Errors are RFC 9457 problem+json with Vietnamese and English titles.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  await app.register(async (api) => {
+    await api.register(identityRoutes(appDeps));
+    await api.register(catalogRoutes(appDeps));
+    await api.register(fileRoutes(appDeps, blobs));
+    await api.register(dossierRoutes(appDeps));
+    api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  }, { prefix: '/api/v1' });
+
+  app.get('/health/live', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/health/ready', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    try {
+      await ping(db);
+      return { status: 'ok', database: 'ok' };
+    } catch {
+      return sendProblem(req, reply, 'unavailable', { detail: 'database not reachable' });
+    }
+  });
+  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+  app.get('/', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
+  return app;
+}

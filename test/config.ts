@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../src/config.ts';
+
+/** Tests stand on a fixed working day: Tuesday 10 March 2026, 09:00 in Vietnam. */
+export const TEST_NOW = '2026-03-10T02:00:00.000Z';
+
+export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_PASSWORD: 'MotCua@2026' } as NodeJS.ProcessEnv);
+  // Cheaper argon2 in tests: same algorithm, lower cost.
+  return { ...base, databaseUrl: null, filesDir: join(dir, 'files'), fileMaxBytes: 256 * 1024, argon2: { memoryCost: 4096, timeCost: 1 }, ...overrides };
+}
