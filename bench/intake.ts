@@ -6,6 +6,9 @@
 import { randomUUID, createHash } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import type { DB } from '../src/db/types.ts';
+import { onlineIntakeStatement } from '../src/modules/dossiers/store.ts';
 import { closedLoop, requireDatabaseUrl, scratchDatabase, startServer } from './lib.ts';
 import { fill } from '../test/sample-form.ts';
 import { samplePdf } from '../test/helpers-bytes.ts';
@@ -66,6 +69,8 @@ try {
   const users = new Map<string, string>();
   for (const r of (await pool.query(`select id, id_number from users where kind = 'citizen'`)).rows) users.set(r.id_number, r.id);
   const version = (await pool.query(`select version from procedures where code = $1 and is_current`, [PROCEDURE])).rows[0].version;
+  // The intake statement is compiled by Kysely (no connection needed) and run through pg as plain SQL.
+  const compiler = new Kysely<DB>({ dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (d) => new PostgresIntrospector(d), createQueryCompiler: () => new PostgresQueryCompiler() } });
   let m = 0;
   console.error(`direct pg: ${CONNECTIONS} workers for ${SECONDS}s...`);
   const direct = await closedLoop(CONNECTIONS, SECONDS, async () => {
@@ -76,19 +81,22 @@ try {
     const userId = users.get(c.idNumber)!;
     const id = randomUUID();
     const now = new Date();
+    const intake = onlineIntakeStatement(
+      { owner_id: userId, key: randomUUID(), request_hash: createHash('sha256').update(body).digest('hex'), created_at: now },
+      { id, procedure_code: PROCEDURE, procedure_version: version, desk_agency_id: desk, handling_agency_id: desk, commune_code: commune,
+        applicant_id: userId, applicant_id_number: c.idNumber, applicant_name: 'x', channel: 2, status: 1, form_data: JSON.stringify(parsed.formData),
+        submitted_at: now, received_at: null, due_at: null, version: 1, updated_at: now },
+      `${desk}-991231-`, '2099-12-31', c.files,
+      { dossier_id: id, seq: 1, occurred_at: now, actor_id: userId, actor_name: 'x', actor_title: null, unit_name: null, action: 'submit', note: null, status: 1, step_started_at: now, step_due_at: null },
+    ).compile(compiler);
     const client = await pool.connect();
     try {
       await client.query('begin');
-      await client.query('insert into idempotency_keys (owner_id, key, request_hash, dossier_id, created_at) values ($1,$2,$3,$4,$5) on conflict do nothing', [userId, randomUUID(), createHash('sha256').update(body).digest('hex'), id, now]);
-      const seq = (await client.query(`insert into dossier_sequences (agency_id, day, last) values ($1, $2::date, 1) on conflict (agency_id, day) do update set last = dossier_sequences.last + 1 returning last`, [desk, '2099-01-01'])).rows[0].last;
-      await client.query(`insert into dossiers (id, code, procedure_code, procedure_version, desk_agency_id, handling_agency_id, commune_code, applicant_id, applicant_id_number, applicant_name, channel, status, form_data, submitted_at, version, updated_at)
-        values ($1,$2,$3,$4,$5,$5,$6,$7,$8,$9,2,1,$10,$11,1,$11)`, [id, `${desk}-990101-${seq}`, PROCEDURE, version, desk, commune, userId, c.idNumber, 'x', JSON.stringify(parsed.formData), now]);
-      for (const f of c.files) await client.query('insert into dossier_files (dossier_id, component_code, file_id) values ($1,$2,$3)', [id, f.componentCode, f.fileId]);
-      await client.query(`insert into dossier_history (dossier_id, seq, occurred_at, actor_id, actor_name, action, status, step_started_at) values ($1,1,$2,$3,'x','submit',1,$2)`, [id, now, userId]);
+      await client.query(intake.sql, intake.parameters as unknown[]);
       await client.query(`with head as (update audit_heads set seq = seq + 1, hash = sha256(hash || $1) where chain = $2 returning seq, hash)
         insert into audit_log (chain, seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, data, hash) select $2, head.seq, $3, 'citizen', $4, 'dossier.submitted', 'dossier', $5, '{}'::jsonb, head.hash from head`,
         [createHash('sha256').update(id).digest(), m % 8, now, userId, id]);
-      await client.query(`insert into outbox (topic, aggregate_type, aggregate_id, payload, occurred_at) values ('dossier.submitted','dossier',$1,$2,$3)`, [id, JSON.stringify({ code: seq }), now]);
+      await client.query(`insert into outbox (topic, aggregate_type, aggregate_id, payload, occurred_at) values ('dossier.submitted','dossier',$1,$2,$3)`, [id, JSON.stringify({ id }), now]);
       await client.query('commit');
     } catch (e) {
       await client.query('rollback');

@@ -68,6 +68,14 @@ describe('online intake', () => {
     for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBe(seqs[i - 1]! + 1);
   });
 
+  it('keeps counting past 9999 a day (at least four digits)', async () => {
+    const first = await submit(citizen, { procedureCode: CODE, formData: formData(), files: await attachments(citizen) }, 'key-wide-0001');
+    const desk = first.json().deskAgency.id;
+    await t.database.db.updateTable('dossier_sequences').set({ last: 9999 }).where('agency_id', '=', desk).execute();
+    const next = await submit(citizen, { procedureCode: CODE, formData: formData(), files: await attachments(citizen) }, 'key-wide-0002');
+    expect(next.json().code).toBe(`${desk}-260310-10000`);
+  });
+
   it('rejects missing required components with field details', async () => {
     const res = await submit(citizen, { procedureCode: CODE, formData: formData(), files: [] }, 'key-missing-01');
     expect(res.statusCode).toBe(422);

@@ -26,7 +26,7 @@ async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
 }
 
 function bar(label: string) {
-  const b = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const b = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
     update(done: number, total: number) {

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
 import { COMMUNE_AGENCY_KINDS, type AdminUnit, type Agency, type AgencyKind, type Procedure, type ProcedureField } from './model.ts';
 import * as store from './store.ts';
+import { cacheFor, fresh, invalidate, kindUnitKey, type AgencyRow, type Versioned } from './cache.ts';
 
 export interface CatalogSeed {
   province: AdminUnit;
@@ -39,6 +40,7 @@ export async function loadSeed(db: Db, seed: CatalogSeed, at: Date, progress?: P
 /** Publishes procedures in batches of 50 (one transaction each); unchanged ones are left alone. */
 export async function importProcedures(db: Db, procedures: Procedure[], fields: ProcedureField[], at: Date, actor: AuditActor, progress?: Progress) {
   const counts = { created: 0, updated: 0, unchanged: 0 };
+  invalidate(db);
   const allFields = new Map(fields.map((f) => [f.code, f]));
   for (const p of procedures) if (!allFields.has(p.fieldCode)) allFields.set(p.fieldCode, { code: p.fieldCode, name: p.fieldName });
   await inTx(db, (tx) => store.upsertFields(tx, [...allFields.values()]));
@@ -75,10 +77,40 @@ export async function search(db: Executor, q: Omit<store.ProcedureQuery, 'agency
   return { items: rows.map((r) => summary(r.data, r.version)), total };
 }
 
-export async function getProcedure(db: Executor, code: string, version?: number): Promise<Procedure & { version: number }> {
-  const row = await store.getProcedure(db, code, version);
+export async function getProcedure(db: Executor, code: string, version?: number): Promise<Versioned> {
+  const cache = cacheFor(db);
+  const now = Date.now();
+  const current = version === undefined ? cache.current.get(code) : undefined;
+  const wanted = version ?? (current && fresh(current.at, now) ? current.version : undefined);
+  const hit = wanted !== undefined ? cache.versions.get(`${code}@${wanted}`) : undefined;
+  if (hit) return hit;
+  const row = await store.getProcedure(db, code, wanted);
   if (!row) throw new AppError('not-found', `procedure ${code} not found`);
-  return { ...row.data, version: row.version };
+  const p: Versioned = Object.freeze({ ...row.data, version: row.version });
+  if (cache.versions.size > 5000) cache.versions.clear();
+  cache.versions.set(`${code}@${row.version}`, p);
+  if (version === undefined) cache.current.set(code, { version: row.version, at: now });
+  return p;
+}
+
+async function referenceData(db: Executor) {
+  const cache = cacheFor(db);
+  const now = Date.now();
+  if (cache.agencies && fresh(cache.agencies.at, now)) return cache.agencies;
+  const [agencies, units] = await Promise.all([store.listAgencies(db), db.selectFrom('admin_units').select('code').execute()]);
+  const byId = new Map<string, AgencyRow>();
+  const byKindUnit = new Map<string, AgencyRow>();
+  for (const a of agencies) {
+    byId.set(a.id, a);
+    const key = kindUnitKey(a.kind, a.unit_code);
+    if (!byKindUnit.has(key)) byKindUnit.set(key, a);
+  }
+  cache.agencies = { at: now, byId, byKindUnit, units: new Set(units.map((u) => u.code)) };
+  return cache.agencies;
+}
+
+export async function getAgency(db: Executor, id: string): Promise<AgencyRow | undefined> {
+  return (await referenceData(db)).byId.get(id);
 }
 
 /**
@@ -89,18 +121,18 @@ export async function getProcedure(db: Executor, code: string, version?: number)
 export async function routeDossier(db: Executor, p: Procedure, communeCode: string | null) {
   const communeKind = COMMUNE_AGENCY_KINDS.includes(p.agencyKind);
   if (communeKind && !communeCode) throw new AppError('validation', 'communeCode is required for a commune-level procedure');
-  if (communeCode && !(await store.getUnit(db, communeCode))) {
+  const ref = await referenceData(db);
+  if (communeCode && !ref.units.has(communeCode)) {
     throw new AppError('validation', `unknown commune ${communeCode}`, { errors: [{ pointer: '/body/formData/communeCode', detail: 'unknown commune' }] });
   }
-  const handling = await store.findAgencyByKind(db, p.agencyKind, communeKind ? communeCode : null);
+  const handling = ref.byKindUnit.get(kindUnitKey(p.agencyKind, communeKind ? communeCode : null));
   const desk = p.level === 'commune' && communeCode
-    ? await store.findAgencyByKind(db, 'commune_peoples_committee' satisfies AgencyKind, communeCode)
-    : await store.findAgencyByKind(db, 'public_service_center' satisfies AgencyKind, null);
+    ? ref.byKindUnit.get(kindUnitKey('commune_peoples_committee' satisfies AgencyKind, communeCode))
+    : ref.byKindUnit.get(kindUnitKey('public_service_center' satisfies AgencyKind, null));
   if (!handling || !desk) throw new AppError('unavailable', `no agency configured for ${p.agencyKind}`);
   return { desk, handling };
 }
 
-export const getAgency = store.getAgency;
 export const listFields = store.listFields;
 export const listAgencies = store.listAgencies;
 export const countProcedures = store.countProcedures;

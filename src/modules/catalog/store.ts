@@ -120,16 +120,6 @@ export function getAgency(db: Executor, id: string) {
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findAgencyByKind(db: Executor, kind: string, unitCode: string | null) {
-  let q = db.selectFrom('agencies').selectAll().where('kind', '=', kind);
-  q = unitCode === null ? q.where('unit_code', 'is', null) : q.where('unit_code', '=', unitCode);
-  return q.orderBy('id').executeTakeFirst();
-}
-
-export function getUnit(db: Executor, code: string) {
-  return db.selectFrom('admin_units').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
 export async function listFields(db: Executor) {
   return db.selectFrom('procedure_fields').selectAll().orderBy('name').execute();
 }

@@ -38,7 +38,12 @@ export function vnDay(at: Date): { iso: string; compact: string } {
  * code; the sequence is per receiving agency and day, at least 4 digits.
  */
 export function dossierCode(agencyId: string, at: Date, seq: number): string {
-  return `${agencyId}-${vnDay(at).compact}-${String(seq).padStart(4, '0')}`;
+  return `${dossierCodePrefix(agencyId, at)}${String(seq).padStart(4, '0')}`;
+}
+
+/** Everything before the sequence number (the intake statement appends the number, padded to 4). */
+export function dossierCodePrefix(agencyId: string, at: Date): string {
+  return `${agencyId}-${vnDay(at).compact}-`;
 }
 
 export const DOSSIER_CODE_PATTERN = '^[0-9A-Za-z.]{1,35}-[0-9]{6}-[0-9]{4,}$';

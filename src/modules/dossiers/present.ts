@@ -13,9 +13,12 @@ async function agencyRef(db: Executor, id: string) {
   return { id, name: a?.name ?? id, nameEn: a?.name_en ?? id };
 }
 
-export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }) {
+type FileView = Awaited<ReturnType<typeof store.filesOf>>[number];
+
+/** The full view; `known` skips reading what the caller has just written (intake). */
+export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files: FileView[]; history: store.HistoryRow[] }) {
   const [files, history, desk, handling] = await Promise.all([
-    store.filesOf(db, d.id), store.historyOf(db, d.id), agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id),
+    known?.files ?? store.filesOf(db, d.id), known?.history ?? store.historyOf(db, d.id), agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id),
   ]);
   return {
     code: d.code,

@@ -12,7 +12,7 @@ import type { Principal } from '../../platform/auth.ts';
 import * as catalog from '../catalog/service.ts';
 import { CHANNEL_CODE } from '../catalog/model.ts';
 import * as files from '../files/service.ts';
-import { componentProblems, dossierCode, vnDay, type AttachedFile } from './model.ts';
+import { componentProblems, dossierCodePrefix, vnDay, type AttachedFile } from './model.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
 import * as store from './store.ts';
@@ -30,9 +30,18 @@ export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey:
   if (!actor || actor.kind !== 'citizen') throw new AppError('forbidden', 'online submission is for citizen accounts');
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
 
-  const earlier = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
-  if (earlier) return replay(ctx, earlier, requestHash);
+  try {
+    return await intake(ctx, actor, input, idempotencyKey, requestHash);
+  } catch (err) {
+    // A retried request whose key is already used returns that dossier, even if it would not validate today.
+    if (!(err instanceof AppError) || err.status >= 500) throw err;
+    const earlier = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
+    if (earlier) return replay(ctx, earlier, requestHash);
+    throw err;
+  }
+}
 
+async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, requestHash: string) {
   const procedure = await catalog.getProcedure(ctx.db, input.procedureCode);
   if (!procedure.eform || !procedure.onlineLevel) throw new AppError('not-online');
   const formErrors = validateForm(`${procedure.code}@${procedure.version}`, procedure.eform, input.formData);
@@ -40,7 +49,8 @@ export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey:
 
   const { unknown, missing } = componentProblems(procedure, input.files);
   const fileIds = [...new Set(input.files.map((f) => f.fileId))];
-  const owned = new Set((await files.ownedFiles(ctx, fileIds, actor.userId)).map((f) => f.id));
+  const ownedRows = new Map((await files.ownedFiles(ctx, fileIds, actor.userId)).map((f) => [f.id, f]));
+  const owned = new Set(ownedRows.keys());
   const foreign = input.files
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => !owned.has(f.fileId))
@@ -50,36 +60,38 @@ export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey:
 
   const communeCode = typeof input.formData.communeCode === 'string' ? input.formData.communeCode : null;
   const { desk, handling } = await catalog.routeDossier(ctx.db, procedure, communeCode);
-  const applicant = await applicantOf(ctx, actor);
+  // A citizen's username is their personal ID number.
+  const applicant = { idNumber: actor.username, name: actor.fullName };
   const now = ctx.clock.now();
   const id = randomUUID();
   try {
-    const code = await inTx(ctx.db, async (tx) => {
-      const claimed = await store.claimIdempotencyKey(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHash, dossier_id: id, created_at: now });
-      if (!claimed) throw new Replay();
-      const seq = await store.nextSequence(tx, desk.id, vnDay(now).iso);
-      const code = dossierCode(desk.id, now, seq);
-      await store.insertDossier(tx, {
-        id, code, procedure_code: procedure.code, procedure_version: procedure.version, desk_agency_id: desk.id,
+    const dossier = await inTx(ctx.db, async (tx) => {
+      const base = {
+        id, procedure_code: procedure.code, procedure_version: procedure.version, desk_agency_id: desk.id,
         handling_agency_id: handling.id, commune_code: communeCode, applicant_id: actor.userId,
         applicant_id_number: applicant.idNumber, applicant_name: applicant.name, channel: CHANNEL_CODE.online,
-        status: 1, form_data: JSON.stringify(input.formData), submitted_at: now, received_at: null, due_at: null,
-        version: 1, updated_at: now,
-      });
-      await store.insertFiles(tx, input.files.map((f) => ({ dossier_id: id, component_code: f.componentCode, file_id: f.fileId })));
-      await store.insertHistory(tx, {
+        status: 1, submitted_at: now, received_at: null, due_at: null, version: 1, updated_at: now,
+      };
+      const history: store.HistoryRow = {
         dossier_id: id, seq: 1, occurred_at: now, actor_id: actor.userId, actor_name: actor.fullName, actor_title: 'Người nộp hồ sơ',
         unit_name: null, action: 'submit', note: 'Nộp hồ sơ trực tuyến', status: 1, step_started_at: now, step_due_at: null,
-      });
+      };
+      const code = await store.insertOnlineIntake(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHash, created_at: now },
+        { ...base, form_data: JSON.stringify(input.formData) }, dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files, history);
+      if (code === null) throw new Replay();
+      const row: store.DossierRow = { ...base, code, form_data: input.formData };
       await appendAudit(tx, { actor: auditActor(actor), action: 'dossier.submitted', subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
       await emit(tx, {
         topic: 'dossier.submitted', aggregateType: 'dossier', aggregateId: id, at: now,
         payload: { code, procedureCode: procedure.code, procedureVersion: procedure.version, deskAgencyId: desk.id, handlingAgencyId: handling.id, communeCode, channel: CHANNEL_CODE.online, status: 1 },
       });
-      return code;
+      return { row, history };
     });
-    const row = await store.getById(ctx.db, id);
-    return { replayed: false, dossier: await present(ctx.db, row!, procedure) };
+    const fileViews = input.files.map((f) => {
+      const r = ownedRows.get(f.fileId)!;
+      return { component_code: f.componentCode, id: r.id, sha256: r.sha256, size: r.size, media_type: r.media_type, name: r.name };
+    }).sort((a, b) => a.component_code.localeCompare(b.component_code));
+    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [dossier.history] }) };
   } catch (err) {
     if (!(err instanceof Replay)) throw err;
     const key = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
@@ -92,11 +104,6 @@ async function replay(ctx: Ctx, key: store.DossierTables['idempotency_keys'], re
   const row = await store.getById(ctx.db, key.dossier_id);
   const procedure = await catalog.getProcedure(ctx.db, row!.procedure_code, row!.procedure_version);
   return { replayed: true, dossier: await present(ctx.db, row!, procedure) };
-}
-
-async function applicantOf(ctx: Ctx, p: Principal) {
-  const u = await ctx.db.selectFrom('users').select(['id_number', 'full_name']).where('id', '=', p.userId).executeTakeFirstOrThrow();
-  return { idNumber: u.id_number ?? '', name: u.full_name };
 }
 
 /** Who may read a dossier: its applicant, officers of its desk or handling agency, province admins. */

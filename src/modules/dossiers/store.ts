@@ -46,13 +46,6 @@ export type DossierRow = Omit<DossierTables['dossiers'], 'form_data'> & { form_d
 type DossierInsert = Omit<DossierTables['dossiers'], 'form_data'> & { form_data: string };
 export type HistoryRow = DossierTables['dossier_history'];
 
-/** Claims an idempotency key; false when it is already taken (waits for a concurrent holder to finish). */
-export async function claimIdempotencyKey(db: Executor, row: DossierTables['idempotency_keys']): Promise<boolean> {
-  const r = await db.insertInto('idempotency_keys').values(row).onConflict((oc) => oc.columns(['owner_id', 'key']).doNothing())
-    .returning('key').executeTakeFirst();
-  return r !== undefined;
-}
-
 export function findIdempotencyKey(db: Executor, ownerId: string, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('owner_id', '=', ownerId).where('key', '=', key).executeTakeFirst();
 }
@@ -66,12 +59,59 @@ export async function nextSequence(db: Executor, agencyId: string, day: string):
   return r.rows[0]!.last;
 }
 
-export async function insertDossier(db: Executor, d: DossierInsert) {
-  await db.insertInto('dossiers').values(d).execute();
+/**
+ * Online intake in one statement (one round trip inside the intake transaction): claim the
+ * idempotency key, take the next number of the desk's daily sequence, insert the dossier with its
+ * code `<codePrefix><NNNN>`, its files and its first history row. Returns the code, or null when the
+ * key was already claimed — nothing is inserted then and the sequence is not advanced.
+ */
+export async function insertOnlineIntake(db: Executor, ...args: Parameters<typeof onlineIntakeStatement>): Promise<string | null> {
+  const r = await onlineIntakeStatement(...args).execute(db);
+  return r.rows[0]?.code ?? null;
 }
 
-export async function insertFiles(db: Executor, rows: DossierTables['dossier_files'][]) {
-  if (rows.length) await db.insertInto('dossier_files').values(rows).execute();
+/** The statement itself (the intake benchmark runs the same SQL straight through the pg driver). */
+export function onlineIntakeStatement(
+  key: Omit<DossierTables['idempotency_keys'], 'dossier_id'>,
+  d: Omit<DossierInsert, 'code'>,
+  codePrefix: string,
+  day: string,
+  files: { componentCode: string; fileId: string }[],
+  h: HistoryRow,
+) {
+  return sql<{ code: string }>`
+    with claim as (
+      insert into idempotency_keys (owner_id, key, request_hash, dossier_id, created_at)
+      values (${key.owner_id}, ${key.key}, ${key.request_hash}, ${d.id}, ${key.created_at})
+      on conflict (owner_id, key) do nothing
+      returning dossier_id
+    ), seq as (
+      insert into dossier_sequences (agency_id, day, last)
+      select ${d.desk_agency_id}, ${day}::date, 1 from claim
+      on conflict (agency_id, day) do update set last = dossier_sequences.last + 1
+      returning last
+    ), dossier as (
+      insert into dossiers (id, code, procedure_code, procedure_version, desk_agency_id, handling_agency_id, commune_code,
+        applicant_id, applicant_id_number, applicant_name, channel, status, form_data, submitted_at, received_at, due_at,
+        version, updated_at)
+      select ${d.id}, ${codePrefix} || lpad(last::text, greatest(4, length(last::text)), '0'), ${d.procedure_code},
+        ${d.procedure_version}, ${d.desk_agency_id}, ${d.handling_agency_id}, ${d.commune_code}, ${d.applicant_id},
+        ${d.applicant_id_number}, ${d.applicant_name}, ${d.channel}, ${d.status}, ${d.form_data}::jsonb, ${d.submitted_at},
+        ${d.received_at}, ${d.due_at}, ${d.version}, ${d.updated_at}
+      from seq
+      returning id, code
+    ), attached as (
+      insert into dossier_files (dossier_id, component_code, file_id)
+      select dossier.id, f.component_code, f.file_id
+      from dossier, unnest(${files.map((f) => f.componentCode)}::text[], ${files.map((f) => f.fileId)}::uuid[]) as f (component_code, file_id)
+    ), history as (
+      insert into dossier_history (dossier_id, seq, occurred_at, actor_id, actor_name, actor_title, unit_name, action, note,
+        status, step_started_at, step_due_at)
+      select dossier.id, ${h.seq}, ${h.occurred_at}, ${h.actor_id}, ${h.actor_name}, ${h.actor_title}, ${h.unit_name},
+        ${h.action}, ${h.note}, ${h.status}, ${h.step_started_at}, ${h.step_due_at}
+      from dossier
+    )
+    select code from dossier`;
 }
 
 export async function insertHistory(db: Executor, row: HistoryRow) {

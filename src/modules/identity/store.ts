@@ -57,7 +57,7 @@ export async function insertSession(db: Executor, s: IdentityTables['sessions'])
 export function findSession(db: Executor, tokenHash: Buffer, now: Date) {
   return db.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.kind', 'users.username', 'users.full_name', 'users.agency_id', 'users.roles', 'users.disabled'])
+    .select(['sessions.expires_at', 'users.id', 'users.kind', 'users.username', 'users.full_name', 'users.agency_id', 'users.roles', 'users.disabled'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
