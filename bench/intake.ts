@@ -8,7 +8,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type { DB } from '../src/db/types.ts';
-import { onlineIntakeStatement } from '../src/modules/dossiers/store.ts';
+import { intakeStatement } from '../src/modules/dossiers/store.ts';
+import { processForProcedure } from '../src/modules/dossiers/workflow-templates.ts';
 import { closedLoop, requireDatabaseUrl, scratchDatabase, startServer } from './lib.ts';
 import { fill } from '../test/sample-form.ts';
 import { samplePdf } from '../test/helpers-bytes.ts';
@@ -71,6 +72,7 @@ try {
   const version = (await pool.query(`select version from procedures where code = $1 and is_current`, [PROCEDURE])).rows[0].version;
   // The intake statement is compiled by Kysely (no connection needed) and run through pg as plain SQL.
   const compiler = new Kysely<DB>({ dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (d) => new PostgresIntrospector(d), createQueryCompiler: () => new PostgresQueryCompiler() } });
+  const processJson = JSON.stringify(processForProcedure(procedure, { channel: 'online' }));
   let m = 0;
   console.error(`direct pg: ${CONNECTIONS} workers for ${SECONDS}s...`);
   const direct = await closedLoop(CONNECTIONS, SECONDS, async () => {
@@ -81,13 +83,15 @@ try {
     const userId = users.get(c.idNumber)!;
     const id = randomUUID();
     const now = new Date();
-    const intake = onlineIntakeStatement(
+    const intake = intakeStatement(
       { owner_id: userId, key: randomUUID(), request_hash: createHash('sha256').update(body).digest('hex'), created_at: now },
       { id, procedure_code: PROCEDURE, procedure_version: version, desk_agency_id: desk, handling_agency_id: desk, commune_code: commune,
         applicant_id: userId, applicant_id_number: c.idNumber, applicant_name: 'x', channel: 2, status: 1, form_data: JSON.stringify(parsed.formData),
-        submitted_at: now, received_at: null, due_at: null, version: 1, updated_at: now },
+        submitted_at: now, received_at: null, due_at: null, version: 1, updated_at: now, process: processJson, process_version: 0,
+        assignee_agency_id: desk, assignee_role: 'counter_officer', step_due_at: null, paused_at: null, rescheduled: false, result_at: null, rating: null },
       `${desk}-991231-`, '2099-12-31', c.files,
-      { dossier_id: id, seq: 1, occurred_at: now, actor_id: userId, actor_name: 'x', actor_title: null, unit_name: null, action: 'submit', note: null, status: 1, step_started_at: now, step_due_at: null },
+      { seq: 1, occurred_at: now, actor_id: userId, actor_name: 'x', actor_title: null, unit_name: null, action: 'submit', note: null, status: 1,
+        step_id: null, step_index: null, step_started_at: null, step_due_at: null, assignee_agency_id: desk, due_at: null, data: null },
     ).compile(compiler);
     const client = await pool.connect();
     try {

@@ -36,6 +36,8 @@ export interface Config {
   seedDemo: boolean;
   /** Password given to the demo accounts (DEMO_PASSWORD). */
   demoPassword: string;
+  /** How often the step-escalation job runs, in minutes (ESCALATION_INTERVAL_MINUTES, default 15; 0 = off). */
+  escalationIntervalMinutes: number;
   /** Argon2id cost (ARGON2_MEMORY_KIB, default 19456 = OWASP minimum; ARGON2_TIME, default 2). */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: bool('SEED_DEMO', true),
     demoPassword: env.DEMO_PASSWORD || 'MotCua@2026',
+    escalationIntervalMinutes: int('ESCALATION_INTERVAL_MINUTES', 15),
     argon2: { memoryCost: int('ARGON2_MEMORY_KIB', 19456), timeCost: int('ARGON2_TIME', 2) },
   };
 }

@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { openBlobStore } from './modules/files/blobs.ts';
 import { seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
+import { scheduleEscalation } from './modules/dossiers/escalation.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
@@ -13,7 +14,9 @@ await migrate(database);
 if (config.seedDemo) await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
 const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config) });
 
+const stopEscalation = scheduleEscalation(database.db, systemClock, config.escalationIntervalMinutes, (err) => app.log.error({ err }, 'escalation job failed'));
 const stop = async () => {
+  stopEscalation();
   await app.close();
   await database.close();
   process.exit(0);

@@ -21,6 +21,8 @@ import { resolveSession } from './modules/identity/service.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import type { BlobStore } from './modules/files/blobs.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
+import { notifyRoutes } from './modules/notify/routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -88,6 +90,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await api.register(catalogRoutes(appDeps));
     await api.register(fileRoutes(appDeps, blobs));
     await api.register(dossierRoutes(appDeps));
+    await api.register(lifecycleRoutes(appDeps));
+    await api.register(notifyRoutes(appDeps));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

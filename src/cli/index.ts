@@ -11,6 +11,7 @@ import { importProcedures, readSeed } from '../modules/catalog/service.ts';
 import { mapSourceFile } from '../modules/catalog/source.ts';
 import { createOfficer } from '../modules/identity/service.ts';
 import { registerCalendarCommands } from './calendar.ts';
+import { escalateLateSteps } from '../modules/dossiers/escalation.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 
 const config = loadConfig();
@@ -86,6 +87,13 @@ program.command('audit').description('audit log').command('verify').description(
     else if (r.ok) console.log(`audit log intact: ${r.entries} entries verified`);
     else console.log(`TAMPERED: entry id ${r.firstBad!.id} (chain ${r.firstBad!.chain}, seq ${r.firstBad!.seq}): ${r.firstBad!.reason}`);
     if (!r.ok) process.exitCode = 1;
+  }));
+
+program.command('jobs').description('background jobs, for cron or a one-off run').command('escalate')
+  .description('flag steps past their allowance to the agency leaders (the server also runs this every ESCALATION_INTERVAL_MINUTES)')
+  .action(() => withDb(async (d) => {
+    const r = await escalateLateSteps(d.db, systemClock);
+    console.log(r.skipped ? 'another node is running the job' : `escalated ${r.escalated} late steps`);
   }));
 
 registerCalendarCommands(program);

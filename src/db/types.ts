@@ -4,5 +4,6 @@ import type { CatalogTables } from '../modules/catalog/store.ts';
 import type { IdentityTables } from '../modules/identity/store.ts';
 import type { FileTables } from '../modules/files/store.ts';
 import type { DossierTables } from '../modules/dossiers/store.ts';
+import type { NotifyTables } from '../modules/notify/service.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables {}

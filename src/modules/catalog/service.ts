@@ -113,6 +113,20 @@ export async function getAgency(db: Executor, id: string): Promise<AgencyRow | u
   return (await referenceData(db)).byId.get(id);
 }
 
+/** The province-level agency of each kind (steps with a fixed agency act there). */
+export async function provincialAgencies(db: Executor): Promise<Partial<Record<AgencyKind, string>>> {
+  const ref = await referenceData(db);
+  const out: Partial<Record<AgencyKind, string>> = {};
+  for (const a of ref.byId.values()) if (a.unit_code === null && !(a.kind in out)) out[a.kind as AgencyKind] = a.id;
+  return out;
+}
+
+/** An agency of a commune-level kind for one commune (e.g. its People's Committee). */
+export async function communeAgency(db: Executor, kind: AgencyKind, communeCode: string | null): Promise<string | null> {
+  if (!communeCode) return null;
+  return (await referenceData(db)).byKindUnit.get(kindUnitKey(kind, communeCode))?.id ?? null;
+}
+
 /**
  * Which desk receives a dossier and which agency handles it. Commune-level procedures are received
  * by the commune People's Committee's one-stop section of the applicant's commune; province-level ones

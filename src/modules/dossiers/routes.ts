@@ -6,27 +6,8 @@ import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
 import * as service from './service.ts';
+import { DossierView as Full, FileRefs, IdempotencyKey, Nullable, Public, Summary } from './schemas.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const Status = {
-  status: Type.String(), statusCode: Type.Integer({ minimum: 1, maximum: 10 }),
-  statusName: Type.Object({ vi: Type.String(), en: Type.String() }),
-};
-const AgencyRef = Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() });
-const Summary = Type.Object({
-  code: Type.String(), ...Status, version: Type.Integer(),
-  procedure: Type.Object({ code: Type.String(), name: Type.String(), version: Type.Optional(Type.Integer()) }),
-  channel: Type.String(), submittedAt: Type.String(), receivedAt: Nullable(Type.String()), dueAt: Nullable(Type.String()),
-});
-const Public = Type.Object({ ...Summary.properties, deskAgency: AgencyRef, handlingAgency: AgencyRef });
-const Full = Type.Object({
-  ...Public.properties,
-  communeCode: Nullable(Type.String()),
-  applicant: Type.Object({ name: Type.String(), idNumber: Type.String() }),
-  formData: Type.Object({}, { additionalProperties: true }),
-  files: Type.Array(Type.Object({ componentCode: Type.String(), fileId: Type.String(), sha256: Type.String(), size: Type.Integer(), mediaType: Type.String(), name: Nullable(Type.String()) })),
-  history: Type.Array(Type.Object({}, { additionalProperties: true })),
-});
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
 const IdNumber = Type.String({ pattern: '^[0-9]{9,12}$', description: 'The applicant\'s personal ID number' });
 
@@ -40,11 +21,11 @@ export function dossierRoutes(deps: AppDeps) {
         tags: ['dossiers'],
         summary: 'Submit a dossier online / Nộp hồ sơ trực tuyến',
         description: 'Requires an `Idempotency-Key` header: the same key and body again return the same dossier and create nothing.',
-        headers: Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' }) }),
+        headers: Type.Object({ 'idempotency-key': IdempotencyKey }),
         body: Type.Object({
           procedureCode: Type.String({ minLength: 1, maxLength: 40 }),
           formData: Type.Object({}, { additionalProperties: true }),
-          files: Type.Array(Type.Object({ componentCode: Type.String({ minLength: 1, maxLength: 20 }), fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), { maxItems: 100 }),
+          files: FileRefs,
         }, { additionalProperties: false }),
         response: { 201: Full, ...errors(400, 401, 403, 404, 422) },
       },

@@ -1,6 +1,6 @@
 /**
- * Dossier intake and reading. Submission is one transaction: idempotency key, gap-free code,
- * dossier, attached files, first history row, audit entry and outbox event.
+ * Dossier intake (online and at the counter) and reading. Intake is one transaction: idempotency key,
+ * gap-free code, dossier, attached files, first history row, audit entry and outbox event.
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { inTx } from '../../db/index.ts';
@@ -10,9 +10,15 @@ import { emit } from '../../platform/outbox.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import type { Principal } from '../../platform/auth.ts';
 import * as catalog from '../catalog/service.ts';
-import { CHANNEL_CODE } from '../catalog/model.ts';
+import { CHANNEL_CODE, type Channel } from '../catalog/model.ts';
+import { parsePersonalId } from '../identity/model.ts';
+import { citizenIdOf } from '../identity/service.ts';
 import * as files from '../files/service.ts';
 import { componentProblems, dossierCodePrefix, vnDay, type AttachedFile } from './model.ts';
+import { apply, decide, initialState } from './lifecycle.ts';
+import { eventToRow, stateColumns } from './lifecycle-columns.ts';
+import { actorOf, agenciesOf, currentProcess, lifecycleContext } from './lifecycle-env.ts';
+import { canSee, lifecycleView } from './lifecycle-service.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
 import * as store from './store.ts';
@@ -23,67 +29,103 @@ export interface SubmitInput {
   files: AttachedFile[];
 }
 
+export interface CounterInput extends SubmitInput {
+  channel: 'direct' | 'postal';
+  applicant: { idNumber: string; fullName: string };
+}
+
 class Replay extends Error {}
 
+/** A citizen submits online (status 1, waiting for the desk). */
 export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey: string) {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'citizen') throw new AppError('forbidden', 'online submission is for citizen accounts');
-  const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+  return idempotent(ctx, actor, input, idempotencyKey, () =>
+    intake(ctx, actor, input, idempotencyKey, { channel: 'online', applicantId: actor.userId, idNumber: actor.username, name: actor.fullName }));
+}
 
+/** A counter officer registers a paper dossier (channel 1 in person, 3 by post): received at once (status 2). */
+export async function registerAtCounter(ctx: Ctx, input: CounterInput, idempotencyKey: string) {
+  const actor = ctx.actor;
+  if (!actor || actor.kind !== 'officer' || !actor.roles.includes('counter_officer')) throw new AppError('forbidden', 'counter intake is for counter officers');
+  const id = parsePersonalId(input.applicant.idNumber, ctx.clock.now());
+  if (!id.ok) throw new AppError('validation', undefined, { errors: [{ pointer: '/body/applicant/idNumber', detail: `${id.reasonVi} / ${id.reasonEn}` }] });
+  const applicantId = await citizenIdOf(ctx.db, input.applicant.idNumber);
+  return idempotent(ctx, actor, input, idempotencyKey, () =>
+    intake(ctx, actor, input, idempotencyKey, { channel: input.channel, applicantId, idNumber: input.applicant.idNumber, name: input.applicant.fullName.trim() }));
+}
+
+async function idempotent<T>(ctx: Ctx, actor: Principal, input: SubmitInput, key: string, run: () => Promise<T>) {
   try {
-    return await intake(ctx, actor, input, idempotencyKey, requestHash);
+    return await run();
   } catch (err) {
     // A retried request whose key is already used returns that dossier, even if it would not validate today.
     if (!(err instanceof AppError) || err.status >= 500) throw err;
-    const earlier = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
-    if (earlier) return replay(ctx, earlier, requestHash);
+    const earlier = await store.findIdempotencyKey(ctx.db, actor.userId, key);
+    if (earlier) return replay(ctx, earlier, requestHashOf(input));
     throw err;
   }
 }
 
-async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, requestHash: string) {
-  const procedure = await catalog.getProcedure(ctx.db, input.procedureCode);
-  if (!procedure.eform || !procedure.onlineLevel) throw new AppError('not-online');
-  const formErrors = validateForm(`${procedure.code}@${procedure.version}`, procedure.eform, input.formData);
-  if (formErrors.length) throw new AppError('invalid-form', undefined, { errors: formErrors });
+const requestHashOf = (input: SubmitInput) => createHash('sha256').update(canonicalJson(input)).digest('hex');
 
+interface Applicant {
+  channel: Channel;
+  applicantId: string | null;
+  idNumber: string;
+  name: string;
+}
+
+async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, who: Applicant) {
+  const procedure = await catalog.getProcedure(ctx.db, input.procedureCode);
+  const online = who.channel === 'online';
+  if (online && (!procedure.eform || !procedure.onlineLevel)) throw new AppError('not-online');
+  if (procedure.eform) {
+    const formErrors = validateForm(`${procedure.code}@${procedure.version}`, procedure.eform, input.formData);
+    if (formErrors.length) throw new AppError('invalid-form', undefined, { errors: formErrors });
+  }
   const { unknown, missing } = componentProblems(procedure, input.files);
   const fileIds = [...new Set(input.files.map((f) => f.fileId))];
   const ownedRows = new Map((await files.ownedFiles(ctx, fileIds, actor.userId)).map((f) => [f.id, f]));
-  const owned = new Set(ownedRows.keys());
   const foreign = input.files
     .map((f, i) => ({ f, i }))
-    .filter(({ f }) => !owned.has(f.fileId))
+    .filter(({ f }) => !ownedRows.has(f.fileId))
     .map(({ i }) => ({ pointer: `/body/files/${i}/fileId`, detail: 'unknown file / tệp không tồn tại' }));
   if (unknown.length || foreign.length) throw new AppError('validation', undefined, { errors: [...unknown, ...foreign] });
   if (missing.length) throw new AppError('missing-components', undefined, { errors: missing });
 
   const communeCode = typeof input.formData.communeCode === 'string' ? input.formData.communeCode : null;
   const { desk, handling } = await catalog.routeDossier(ctx.db, procedure, communeCode);
-  // A citizen's username is their personal ID number.
-  const applicant = { idNumber: actor.username, name: actor.fullName };
+  if (!online && actor.agencyId !== desk.id) throw new AppError('forbidden', `this dossier is received by ${desk.name}`);
   const now = ctx.clock.now();
   const id = randomUUID();
+  const agencies = await agenciesOf(ctx.db, { desk_agency_id: desk.id, handling_agency_id: handling.id, commune_code: communeCode });
+  const process = await currentProcess(ctx.db, procedure, who.channel);
+  const env = { ...lifecycleContext(now, procedure, process.definition, who.channel, who.applicantId, agencies), actor: await actorOf(ctx.db, actor) };
+  const decision = decide(initialState, { action: online ? 'submit' : 'register_counter' }, env);
+  if (!decision.ok) throw new AppError('action-not-allowed', decision.reason);
+  const state = apply(initialState, decision.event);
+  const history = eventToRow(decision.event);
   try {
     const dossier = await inTx(ctx.db, async (tx) => {
       const base = {
         id, procedure_code: procedure.code, procedure_version: procedure.version, desk_agency_id: desk.id,
-        handling_agency_id: handling.id, commune_code: communeCode, applicant_id: actor.userId,
-        applicant_id_number: applicant.idNumber, applicant_name: applicant.name, channel: CHANNEL_CODE.online,
-        status: 1, submitted_at: now, received_at: null, due_at: null, version: 1, updated_at: now,
+        handling_agency_id: handling.id, commune_code: communeCode, applicant_id: who.applicantId,
+        applicant_id_number: who.idNumber, applicant_name: who.name, channel: CHANNEL_CODE[who.channel],
+        submitted_at: now, updated_at: now, process_version: process.version, ...stateColumns(state, process.definition, agencies),
       };
-      const history: store.HistoryRow = {
-        dossier_id: id, seq: 1, occurred_at: now, actor_id: actor.userId, actor_name: actor.fullName, actor_title: 'Người nộp hồ sơ',
-        unit_name: null, action: 'submit', note: 'Nộp hồ sơ trực tuyến', status: 1, step_started_at: now, step_due_at: null,
-      };
-      const code = await store.insertOnlineIntake(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHash, created_at: now },
-        { ...base, form_data: JSON.stringify(input.formData) }, dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files, history);
+      const code = await store.insertIntake(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHashOf(input), created_at: now },
+        { ...base, form_data: JSON.stringify(input.formData), process: JSON.stringify(process.definition) },
+        dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files, history);
       if (code === null) throw new Replay();
-      const row: store.DossierRow = { ...base, code, form_data: input.formData };
-      await appendAudit(tx, { actor: auditActor(actor), action: 'dossier.submitted', subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
+      const row: store.DossierRow = { ...base, code, form_data: input.formData, process: process.definition };
+      await appendAudit(tx, { actor: auditActor(actor), action: `dossier.${decision.event.action}`, subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
       await emit(tx, {
-        topic: 'dossier.submitted', aggregateType: 'dossier', aggregateId: id, at: now,
-        payload: { code, procedureCode: procedure.code, procedureVersion: procedure.version, deskAgencyId: desk.id, handlingAgencyId: handling.id, communeCode, channel: CHANNEL_CODE.online, status: 1 },
+        topic: `dossier.${decision.event.action}`, aggregateType: 'dossier', aggregateId: id, at: now,
+        payload: {
+          code, action: decision.event.action, from: null, to: state.status, seq: 1, procedureCode: procedure.code, procedureVersion: procedure.version,
+          deskAgencyId: desk.id, handlingAgencyId: handling.id, communeCode, channel: CHANNEL_CODE[who.channel], dueAt: state.dueAt?.toISOString() ?? null,
+        },
       });
       return { row, history };
     });
@@ -91,11 +133,11 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
       const r = ownedRows.get(f.fileId)!;
       return { component_code: f.componentCode, id: r.id, sha256: r.sha256, size: r.size, media_type: r.media_type, name: r.name };
     }).sort((a, b) => a.component_code.localeCompare(b.component_code));
-    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [dossier.history] }) };
+    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [{ ...history, dossier_id: id }] }) };
   } catch (err) {
     if (!(err instanceof Replay)) throw err;
     const key = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
-    return replay(ctx, key!, requestHash);
+    return replay(ctx, key!, requestHashOf(input));
   }
 }
 
@@ -106,23 +148,16 @@ async function replay(ctx: Ctx, key: store.DossierTables['idempotency_keys'], re
   return { replayed: true, dossier: await present(ctx.db, row!, procedure) };
 }
 
-/** Who may read a dossier: its applicant, officers of its desk or handling agency, province admins. */
-export function canRead(p: Principal, d: store.DossierRow): boolean {
-  if (p.kind === 'citizen') return d.applicant_id === p.userId;
-  if (p.roles.includes('province_admin')) return true;
-  return p.agencyId !== null && (p.agencyId === d.desk_agency_id || p.agencyId === d.handling_agency_id);
-}
-
 export async function read(ctx: Ctx, code: string) {
   const actor = ctx.actor;
   const row = await store.getByCode(ctx.db, code);
   // Someone else's dossier is indistinguishable from a missing one.
-  if (!row || !actor || !canRead(actor, row)) throw new AppError('not-found', 'dossier not found');
+  if (!row || !actor || !canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
   await inTx(ctx.db, (tx) => appendAudit(tx, {
     actor: auditActor(actor), action: 'dossier.read', subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: ctx.clock.now(),
   }));
   const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
-  return present(ctx.db, row, procedure);
+  return { ...(await present(ctx.db, row, procedure)), ...(await lifecycleView(ctx, row, actor)) };
 }
 
 export async function listMine(ctx: Ctx, limit: number, cursor: string | undefined) {

@@ -1,6 +1,8 @@
 /** SQL for the dossier tables: dossiers, dossier_files, dossier_history, dossier_sequences, idempotency_keys. */
 import { sql, type ColumnType } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import type { ProcessDefinition } from './workflow.ts';
+import type { HistoryRowShape, StateColumns } from './lifecycle-columns.ts';
 
 export interface DossierTables {
   dossiers: {
@@ -22,6 +24,15 @@ export interface DossierTables {
     due_at: Date | null;
     version: number;
     updated_at: Date;
+    process: ColumnType<ProcessDefinition | null, string | null, string | null>;
+    process_version: number;
+    assignee_agency_id: string | null;
+    assignee_role: string | null;
+    step_due_at: Date | null;
+    paused_at: Date | null;
+    rescheduled: boolean;
+    result_at: Date | null;
+    rating: string | null;
   };
   dossier_files: { dossier_id: string; component_code: string; file_id: string };
   dossier_history: {
@@ -37,14 +48,28 @@ export interface DossierTables {
     status: number;
     step_started_at: Date | null;
     step_due_at: Date | null;
+    step_id: string | null;
+    step_index: number | null;
+    assignee_agency_id: string | null;
+    due_at: Date | null;
+    data: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   };
+  procedure_processes: {
+    procedure_code: string;
+    version: number;
+    definition: ColumnType<ProcessDefinition, string, string>;
+    created_by: string | null;
+    created_at: Date;
+  };
+  step_escalations: { dossier_id: string; step_started_at: Date; step_id: string; agency_id: string; escalated_at: Date };
   dossier_sequences: { agency_id: string; day: string; last: number };
   idempotency_keys: { owner_id: string; key: string; request_hash: string; dossier_id: string; created_at: Date };
 }
 
-export type DossierRow = Omit<DossierTables['dossiers'], 'form_data'> & { form_data: Record<string, unknown> };
-type DossierInsert = Omit<DossierTables['dossiers'], 'form_data'> & { form_data: string };
-export type HistoryRow = DossierTables['dossier_history'];
+type Selected<T> = { [K in keyof T]: T[K] extends ColumnType<infer S, unknown, unknown> ? S : T[K] };
+export type DossierRow = Selected<DossierTables['dossiers']> & { form_data: Record<string, unknown> };
+type DossierInsert = Omit<DossierTables['dossiers'], 'form_data' | 'process'> & { form_data: string; process: string | null };
+export type HistoryRow = Selected<DossierTables['dossier_history']>;
 
 export function findIdempotencyKey(db: Executor, ownerId: string, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('owner_id', '=', ownerId).where('key', '=', key).executeTakeFirst();
@@ -60,24 +85,24 @@ export async function nextSequence(db: Executor, agencyId: string, day: string):
 }
 
 /**
- * Online intake in one statement (one round trip inside the intake transaction): claim the
+ * Intake in one statement (one round trip inside the intake transaction): claim the
  * idempotency key, take the next number of the desk's daily sequence, insert the dossier with its
  * code `<codePrefix><NNNN>`, its files and its first history row. Returns the code, or null when the
  * key was already claimed — nothing is inserted then and the sequence is not advanced.
  */
-export async function insertOnlineIntake(db: Executor, ...args: Parameters<typeof onlineIntakeStatement>): Promise<string | null> {
-  const r = await onlineIntakeStatement(...args).execute(db);
+export async function insertIntake(db: Executor, ...args: Parameters<typeof intakeStatement>): Promise<string | null> {
+  const r = await intakeStatement(...args).execute(db);
   return r.rows[0]?.code ?? null;
 }
 
 /** The statement itself (the intake benchmark runs the same SQL straight through the pg driver). */
-export function onlineIntakeStatement(
+export function intakeStatement(
   key: Omit<DossierTables['idempotency_keys'], 'dossier_id'>,
   d: Omit<DossierInsert, 'code'>,
   codePrefix: string,
   day: string,
   files: { componentCode: string; fileId: string }[],
-  h: HistoryRow,
+  h: HistoryRowShape,
 ) {
   return sql<{ code: string }>`
     with claim as (
@@ -93,11 +118,13 @@ export function onlineIntakeStatement(
     ), dossier as (
       insert into dossiers (id, code, procedure_code, procedure_version, desk_agency_id, handling_agency_id, commune_code,
         applicant_id, applicant_id_number, applicant_name, channel, status, form_data, submitted_at, received_at, due_at,
-        version, updated_at)
+        version, updated_at, process, process_version, assignee_agency_id, assignee_role, step_due_at, paused_at,
+        rescheduled, result_at, rating)
       select ${d.id}, ${codePrefix} || lpad(last::text, greatest(4, length(last::text)), '0'), ${d.procedure_code},
         ${d.procedure_version}, ${d.desk_agency_id}, ${d.handling_agency_id}, ${d.commune_code}, ${d.applicant_id},
         ${d.applicant_id_number}, ${d.applicant_name}, ${d.channel}, ${d.status}, ${d.form_data}::jsonb, ${d.submitted_at},
-        ${d.received_at}, ${d.due_at}, ${d.version}, ${d.updated_at}
+        ${d.received_at}, ${d.due_at}, ${d.version}, ${d.updated_at}, ${d.process}::jsonb, ${d.process_version},
+        ${d.assignee_agency_id}, ${d.assignee_role}, ${d.step_due_at}, ${d.paused_at}, ${d.rescheduled}, ${d.result_at}, ${d.rating}
       from seq
       returning id, code
     ), attached as (
@@ -106,16 +133,33 @@ export function onlineIntakeStatement(
       from dossier, unnest(${files.map((f) => f.componentCode)}::text[], ${files.map((f) => f.fileId)}::uuid[]) as f (component_code, file_id)
     ), history as (
       insert into dossier_history (dossier_id, seq, occurred_at, actor_id, actor_name, actor_title, unit_name, action, note,
-        status, step_started_at, step_due_at)
+        status, step_started_at, step_due_at, step_id, step_index, assignee_agency_id, due_at, data)
       select dossier.id, ${h.seq}, ${h.occurred_at}, ${h.actor_id}, ${h.actor_name}, ${h.actor_title}, ${h.unit_name},
-        ${h.action}, ${h.note}, ${h.status}, ${h.step_started_at}, ${h.step_due_at}
+        ${h.action}, ${h.note}, ${h.status}, ${h.step_started_at}, ${h.step_due_at}, ${h.step_id}, ${h.step_index},
+        ${h.assignee_agency_id}, ${h.due_at}, ${h.data === null ? null : JSON.stringify(h.data)}::jsonb
       from dossier
     )
     select code from dossier`;
 }
 
-export async function insertHistory(db: Executor, row: HistoryRow) {
-  await db.insertInto('dossier_history').values(row).execute();
+export async function addFiles(db: Executor, rows: DossierTables['dossier_files'][]) {
+  if (rows.length) await db.insertInto('dossier_files').values(rows).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function insertHistory(db: Executor, dossierId: string, row: HistoryRowShape) {
+  await db.insertInto('dossier_history').values({ ...row, dossier_id: dossierId, data: row.data === null ? null : JSON.stringify(row.data) }).execute();
+}
+
+/**
+ * Stores the new state columns if the dossier is still at `expectedVersion` (optimistic concurrency:
+ * of two officers acting on the same version, exactly one gets a row back).
+ */
+export async function updateState(db: Executor, id: string, expectedVersion: number, cols: StateColumns, now: Date, process?: { definition: string; version: number }): Promise<boolean> {
+  const r = await db.updateTable('dossiers')
+    .set({ ...cols, updated_at: now, ...(process ? { process: process.definition, process_version: process.version } : {}) })
+    .where('id', '=', id).where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export function getById(db: Executor, id: string) {
@@ -154,4 +198,71 @@ export function list(db: Executor, f: ListFilter) {
     q = q.where((eb) => eb.or([eb('submitted_at', '<', submittedAt), eb.and([eb('submitted_at', '=', submittedAt), eb('id', '<', id)])]));
   }
   return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export const OPEN_STATUSES = [1, 2, 4, 5, 6, 7, 9] as const;
+
+export interface QueueFilter {
+  agencyId: string;
+  roles: string[];
+  statuses: number[];
+  procedureCode?: string;
+  code?: string;
+  /** due_at at or before this instant (overdue: now; nearing: one working day ahead). */
+  dueBefore?: Date;
+  dueAfter?: Date;
+  limit: number;
+  after?: { dueAt: Date | null; id: string };
+}
+
+/**
+ * One page of an agency's work queue for some roles, ordered by due date (no due date last), keyset on
+ * (due_at, id) so a page costs the same at any depth; served by the dossiers_workqueue index.
+ */
+export function workqueue(db: Executor, f: QueueFilter) {
+  let q = db.selectFrom('dossiers')
+    .select(['id', 'code', 'procedure_code', 'procedure_version', 'status', 'channel', 'submitted_at', 'received_at', 'due_at', 'step_due_at', 'paused_at', 'version', 'applicant_name', 'assignee_role'])
+    .where('assignee_agency_id', '=', f.agencyId)
+    .where('assignee_role', 'in', f.roles)
+    .where('status', 'in', f.statuses);
+  if (f.procedureCode) q = q.where('procedure_code', '=', f.procedureCode);
+  if (f.code) q = q.where('code', '=', f.code);
+  if (f.dueBefore) q = q.where('due_at', '<=', f.dueBefore);
+  if (f.dueAfter) q = q.where('due_at', '>', f.dueAfter);
+  if (f.after) {
+    const { dueAt, id } = f.after;
+    q = dueAt === null
+      ? q.where('due_at', 'is', null).where('id', '>', id)
+      : q.where((eb) => eb.or([eb('due_at', '>', dueAt), eb.and([eb('due_at', '=', dueAt), eb('id', '>', id)]), eb('due_at', 'is', null)]));
+  }
+  return q.orderBy('due_at').orderBy('id').limit(f.limit).execute();
+}
+
+export async function latestProcess(db: Executor, procedureCode: string) {
+  return db.selectFrom('procedure_processes').select(['version', 'definition', 'created_at'])
+    .where('procedure_code', '=', procedureCode).orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertProcess(db: Executor, row: { procedure_code: string; version: number; definition: string; created_by: string | null; created_at: Date }) {
+  await db.insertInto('procedure_processes').values(row).execute();
+}
+
+/** Open dossiers whose current step is past its deadline and not yet flagged for that step visit. */
+export async function lateSteps(db: Executor, now: Date, limit: number) {
+  const r = await sql<{ id: string; code: string; assignee_agency_id: string; step_id: string; step_started_at: Date; step_due_at: Date }>`
+    select d.id, d.code, d.assignee_agency_id, h.step_id, h.step_started_at, d.step_due_at
+    from dossiers d
+    cross join lateral (
+      select step_id, step_started_at from dossier_history where dossier_id = d.id order by seq desc limit 1
+    ) h
+    where d.status in (4, 6) and d.paused_at is null and d.step_due_at < ${now} and h.step_started_at is not null
+      and not exists (select 1 from step_escalations e where e.dossier_id = d.id and e.step_started_at = h.step_started_at)
+    order by d.step_due_at
+    limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+export async function recordEscalation(db: Executor, row: DossierTables['step_escalations']): Promise<boolean> {
+  const r = await db.insertInto('step_escalations').values(row).onConflict((oc) => oc.doNothing()).returning('dossier_id').executeTakeFirst();
+  return r !== undefined;
 }

@@ -6,7 +6,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, not importable under verbatimModuleSyntax)
-import { inTx, type Db } from '../../db/index.ts';
+import { sql } from 'kysely';
+import { inTx, type Db, type Executor } from '../../db/index.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
@@ -172,4 +173,17 @@ export async function resolveSession(db: Db, clock: { now(): Date }, token: stri
 
 function toPrincipal(u: store.UserRow): Principal {
   return { userId: u.id, kind: u.kind, username: u.username, fullName: u.full_name, agencyId: u.agency_id, roles: u.roles };
+}
+
+/** The account of a citizen by personal ID number, if they have one. */
+export async function citizenIdOf(db: Db, idNumber: string): Promise<string | null> {
+  const u = await store.findUserByUsername(db, idNumber);
+  return u && u.kind === 'citizen' ? u.id : null;
+}
+
+/** Officers of an agency holding a role (for notifications). */
+export async function officersWithRole(db: Executor, agencyId: string, role: Role): Promise<{ id: string; fullName: string }[]> {
+  const rows = await db.selectFrom('users').select(['id', 'full_name']).where('agency_id', '=', agencyId)
+    .where('kind', '=', 'officer').where('disabled', '=', false).where(sql<boolean>`${role} = any(roles)`).execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name }));
 }

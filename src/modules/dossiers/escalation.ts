@@ -1,0 +1,49 @@
+/**
+ * The escalation job: a step past its allowance is flagged, once per step visit, to the leaders of
+ * the agency holding it (in-app notification), with an audit entry and an outbox event. Safe to run
+ * on every app node: a transaction-level advisory lock lets one node work at a time, and the flag's
+ * primary key makes a second pass a no-op.
+ */
+import { sql } from 'kysely';
+import { inTx, type Db } from '../../db/index.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { emit } from '../../platform/outbox.ts';
+import { notify } from '../notify/service.ts';
+import { officersWithRole } from '../identity/service.ts';
+import * as store from './store.ts';
+
+const LOCK = 727275;
+
+export async function escalateLateSteps(db: Db, clock: Clock, batch = 500): Promise<{ escalated: number; skipped: boolean }> {
+  return inTx(db, async (tx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${LOCK}) as locked`.execute(tx);
+    if (!rows[0]?.locked) return { escalated: 0, skipped: true };
+    const now = clock.now();
+    let escalated = 0;
+    for (const late of await store.lateSteps(tx, now, batch)) {
+      const fresh = await store.recordEscalation(tx, {
+        dossier_id: late.id, step_started_at: late.step_started_at, step_id: late.step_id, agency_id: late.assignee_agency_id, escalated_at: now,
+      });
+      if (!fresh) continue;
+      escalated++;
+      const leaders = await officersWithRole(tx, late.assignee_agency_id, 'agency_leader');
+      await notify(tx, leaders.map((l) => ({
+        userId: l.id, dossierId: late.id, kind: 'step_overdue', at: now,
+        title: { vi: `Hồ sơ ${late.code} quá hạn bước xử lý`, en: `Dossier ${late.code}: step overdue` },
+        body: { vi: `Bước "${late.step_id}" đã quá hạn từ ${late.step_due_at.toISOString()}`, en: `Step "${late.step_id}" has been overdue since ${late.step_due_at.toISOString()}` },
+      })));
+      await appendAudit(tx, { actor: { kind: 'system', id: null }, action: 'dossier.step_escalated', subjectType: 'dossier', subjectId: late.id, data: { stepId: late.step_id, agencyId: late.assignee_agency_id }, at: now });
+      await emit(tx, { topic: 'dossier.step_escalated', aggregateType: 'dossier', aggregateId: late.id, payload: { code: late.code, stepId: late.step_id, agencyId: late.assignee_agency_id, stepDueAt: late.step_due_at.toISOString() }, at: now });
+    }
+    return { escalated, skipped: false };
+  });
+}
+
+/** Runs the job every `minutes` until stopped (the server starts it; 0 turns it off). */
+export function scheduleEscalation(db: Db, clock: Clock, minutes: number, onError: (err: unknown) => void): () => void {
+  if (minutes <= 0) return () => undefined;
+  const timer = setInterval(() => void escalateLateSteps(db, clock).catch(onError), minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

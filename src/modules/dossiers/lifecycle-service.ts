@@ -1,0 +1,166 @@
+/**
+ * Lifecycle use cases: perform one action on a dossier (optimistic concurrency on its version), and
+ * the caller's view of what they may do now. Each action is one transaction: the state columns, the
+ * history row, the audit entry, the outbox event and the applicant's notification.
+ */
+import { inTx } from '../../db/index.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { emit } from '../../platform/outbox.ts';
+import { auditActor, type Ctx } from '../../platform/context.ts';
+import type { Principal } from '../../platform/auth.ts';
+import * as catalog from '../catalog/service.ts';
+import * as files from '../files/service.ts';
+import { notify } from '../notify/service.ts';
+import { allowedActions, apply, decide, dossierDeadlineState, reduce, stepDeadlineState } from './lifecycle.ts';
+import type { Action, Command, DossierState, LifecycleEnv, Refusal } from './lifecycle.ts';
+import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
+import { actorOf, agenciesOf, calendar, CHANNEL_NAMES, currentProcess, lifecycleContext } from './lifecycle-env.ts';
+import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
+import * as store from './store.ts';
+
+export interface ActionInput {
+  action: Action;
+  note?: string;
+  reason?: string;
+  items?: string[];
+  amountVND?: number;
+  description?: string;
+  newDueAt?: string;
+  rating?: string;
+  comment?: string;
+  /** Files added with a supplement (resubmit_supplement). */
+  files?: AttachedFile[];
+}
+
+/** Who may see a dossier: its applicant, officers of its desk, handling or current agency, province admins. */
+export function canSee(p: Principal, d: store.DossierRow): boolean {
+  if (p.kind === 'citizen') return d.applicant_id === p.userId;
+  if (p.roles.includes('province_admin')) return true;
+  return p.agencyId !== null && [d.desk_agency_id, d.handling_agency_id, d.assignee_agency_id].includes(p.agencyId);
+}
+
+interface Loaded {
+  row: store.DossierRow;
+  state: DossierState;
+  env: LifecycleEnv;
+  procedure: Awaited<ReturnType<typeof catalog.getProcedure>>;
+}
+
+async function load(ctx: Ctx, row: store.DossierRow, actor: Principal): Promise<Loaded> {
+  const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
+  const channel = CHANNEL_NAMES[row.channel] ?? 'direct';
+  const process = row.process ?? (await currentProcess(ctx.db, procedure, channel)).definition;
+  const agencies = await agenciesOf(ctx.db, row);
+  const history = (await store.historyOf(ctx.db, row.id)).map(rowToEvent);
+  const state = reduce(history);
+  const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies), actor: await actorOf(ctx.db, actor) };
+  return { row, state, env, procedure };
+}
+
+/** What the caller sees of the lifecycle: the actions they may take and the derived deadlines. */
+export async function lifecycleView(ctx: Ctx, row: store.DossierRow, actor: Principal) {
+  const { state, env } = await load(ctx, row, actor);
+  return viewOf(state, env);
+}
+
+function viewOf(state: DossierState, env: LifecycleEnv) {
+  return {
+    allowedActions: allowedActions(state, env.actor, env),
+    deadlineState: dossierDeadlineState(state, env.now, calendar),
+    step: state.step
+      ? { id: state.step.id, index: state.step.index, name: env.process.steps[state.step.index]?.name ?? state.step.id, startedAt: state.step.startedAt.toISOString(), dueAt: state.step.dueAt.toISOString(), deadlineState: stepDeadlineState(state, env.now, calendar) }
+      : null,
+    rescheduled: state.rescheduled,
+    rating: state.rating,
+  };
+}
+
+function toCommand(input: ActionInput): Command {
+  const { action, note } = input;
+  const base = { note };
+  switch (action) {
+    case 'refuse': case 'propose_refusal': case 'accept_withdrawal':
+      return { ...base, action, reason: input.reason ?? '' };
+    case 'request_supplement':
+      return { ...base, action, items: input.items ?? [], reason: input.reason ?? '' };
+    case 'request_payment':
+      return { ...base, action, amountVND: input.amountVND ?? 0, description: input.description };
+    case 'request_withdrawal':
+      return { ...base, action, reason: input.reason };
+    case 'reschedule':
+      return { ...base, action, reason: input.reason ?? '', newDueAt: new Date(input.newDueAt ?? 'invalid') };
+    case 'rate':
+      return { ...base, action, rating: input.rating as never, comment: input.comment };
+    default:
+      return { ...base, action };
+  }
+}
+
+function refused(r: Refusal): AppError {
+  const detail = `${r.reasonVi} / ${r.reason}`;
+  switch (r.code) {
+    case 'forbidden': return new AppError('forbidden', detail);
+    case 'invalid': return new AppError('validation', detail);
+    default: return new AppError('action-not-allowed', detail);
+  }
+}
+
+async function conflict(ctx: Ctx, code: string, actor: Principal): Promise<AppError> {
+  const row = (await store.getByCode(ctx.db, code))!;
+  const { state, env } = await load(ctx, row, actor);
+  return new AppError('version-conflict', undefined, {
+    extra: { current: { code, version: row.version, statusCode: row.status, status: STATUSES[row.status as StatusCode].key, allowedActions: allowedActions(state, env.actor, env) } },
+  });
+}
+
+export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated');
+  const row = await store.getByCode(ctx.db, code);
+  if (!row || !canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
+  if (row.version !== ifMatch) throw await conflict(ctx, code, actor);
+  const { state, env } = await load(ctx, row, actor);
+  const decision = decide(state, toCommand(input), env);
+  if (!decision.ok) throw refused(decision);
+  const event = decision.event;
+  const next = apply(state, event);
+  const process = row.process ? undefined : { definition: JSON.stringify(env.process), version: 0 };
+  const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
+  const ok = await inTx(ctx.db, async (tx) => {
+    if (!(await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process))) return false;
+    await store.insertHistory(tx, row.id, eventToRow(event));
+    await store.addFiles(tx, added);
+    await appendAudit(tx, {
+      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
+      data: { code, from: state.status, to: event.status, seq: event.seq },
+    });
+    await emit(tx, {
+      topic: `dossier.${event.action}`, aggregateType: 'dossier', aggregateId: row.id, at: env.now,
+      payload: {
+        code, action: event.action, from: state.status, to: event.status, seq: event.seq, procedureCode: row.procedure_code,
+        deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel,
+        dueAt: next.dueAt?.toISOString() ?? null, stepId: event.stepId ?? null, data: event.data ?? null,
+      },
+    });
+    if (row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id) {
+      const s = STATUSES[event.status];
+      await notify(tx, [{
+        userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
+        title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
+        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
+      }]);
+    }
+    return true;
+  });
+  if (!ok) throw await conflict(ctx, code, actor);
+  const updated = (await store.getByCode(ctx.db, code))!;
+  return { row: updated, view: viewOf(next, env) };
+}
+
+async function supplementFiles(ctx: Ctx, attached: AttachedFile[], actor: Principal, row: store.DossierRow) {
+  const owned = new Set((await files.ownedFiles(ctx, attached.map((f) => f.fileId), actor.userId)).map((f) => f.id));
+  const bad = attached.map((f, i) => ({ f, i })).filter(({ f }) => !owned.has(f.fileId));
+  if (bad.length) throw new AppError('validation', undefined, { errors: bad.map(({ i }) => ({ pointer: `/body/files/${i}/fileId`, detail: 'unknown file / tệp không tồn tại' })) });
+  return attached.map((f) => ({ dossier_id: row.id, component_code: f.componentCode, file_id: f.fileId }));
+}
