@@ -14,9 +14,10 @@ async function agencyRef(db: Executor, id: string) {
 }
 
 type FileView = Awaited<ReturnType<typeof store.filesOf>>[number];
+type HistoryView = Omit<store.HistoryRow, 'dossier_id'>;
 
 /** The full view; `known` skips reading what the caller has just written (intake). */
-export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files: FileView[]; history: store.HistoryRow[] }) {
+export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files: FileView[]; history: HistoryView[] }) {
   const [files, history, desk, handling] = await Promise.all([
     known?.files ?? store.filesOf(db, d.id), known?.history ?? store.historyOf(db, d.id), agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id),
   ]);
@@ -37,7 +38,8 @@ export async function present(db: Executor, d: store.DossierRow, p: Procedure & 
     files: files.map((f) => ({ componentCode: f.component_code, fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.media_type, name: f.name })),
     history: history.map((h) => ({
       seq: h.seq, at: h.occurred_at.toISOString(), actorName: h.actor_name, actorTitle: h.actor_title, unitName: h.unit_name,
-      action: h.action, note: h.note, ...statusView(h.status), stepStartedAt: iso(h.step_started_at), stepDueAt: iso(h.step_due_at),
+      action: h.action, note: h.note, ...statusView(h.status), stepId: h.step_id, stepStartedAt: iso(h.step_started_at),
+      stepDueAt: iso(h.step_due_at), dueAt: iso(h.due_at), data: h.data,
     })),
   };
 }

@@ -133,7 +133,7 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
       const r = ownedRows.get(f.fileId)!;
       return { component_code: f.componentCode, id: r.id, sha256: r.sha256, size: r.size, media_type: r.media_type, name: r.name };
     }).sort((a, b) => a.component_code.localeCompare(b.component_code));
-    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [{ ...history, dossier_id: id }] }) };
+    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [history] }) };
   } catch (err) {
     if (!(err instanceof Replay)) throw err;
     const key = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);
