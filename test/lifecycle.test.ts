@@ -282,3 +282,22 @@ describe('state is the reduction of the history', () => {
     }
   });
 });
+
+describe('office hours per agency', () => {
+  it("counts the due date in the receiving desk's own office hours", async () => {
+    const { createCalendar } = await import('../src/modules/calendar/index.ts');
+    const hours = { blocks: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], receptionCutoff: '08:30' };
+    const deskId = (await get(desk(), await submitted())).json().deskAgency.id;
+    const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/agencies/${deskId}/office-hours`, headers: auth(tokens['admin.tinh']!), payload: { blocks: [{ start: '12:00', end: '08:00' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/agencies/${deskId}/office-hours`, headers: auth(desk()), payload: hours })).statusCode).toBe(403);
+    const set = await t.app.inject({ method: 'PUT', url: `/api/v1/agencies/${deskId}/office-hours`, headers: auth(tokens['admin.tinh']!), payload: hours });
+    expect(set.statusCode, set.body).toBe(200);
+    t.clock.set('2026-04-01T02:00:00.000Z'); // Wednesday 09:00 in Vietnam, after the 08:30 cut-off
+    const received = await ok(desk(), await submitted(), { action: 'receive' });
+    const at = new Date(received.receivedAt);
+    expect(received.dueAt).toBe('2026-04-02T10:00:00.000Z'); // from Thursday 08:00, one 8-hour day → 17:00
+    expect(received.dueAt).toBe(createCalendar({ officeHours: hours }).dueAt(at, 1).toISOString());
+    expect(received.dueAt).not.toBe(createCalendar().dueAt(at, 1).toISOString());
+  });
+});

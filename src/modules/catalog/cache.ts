@@ -5,11 +5,12 @@
  * on this node at once).
  */
 import type { Procedure } from './model.ts';
+import type { OfficeHoursConfig } from '../calendar/index.ts';
 
 export const REFERENCE_TTL_MS = 30_000;
 
 type Versioned = Procedure & { version: number };
-interface AgencyRow { id: string; name: string; name_en: string; kind: string; unit_code: string | null; parent_id: string | null }
+interface AgencyRow { id: string; name: string; name_en: string; kind: string; unit_code: string | null; parent_id: string | null; office_hours: OfficeHoursConfig | null }
 
 interface Cache {
   versions: Map<string, Versioned>;

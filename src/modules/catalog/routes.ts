@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../platform/context.ts';
 import { errors } from '../../platform/schemas.ts';
+import { requirePrincipal } from '../../platform/auth.ts';
 import * as service from './service.ts';
 
 const Channel = Type.Object({
@@ -76,11 +77,26 @@ export function catalogRoutes(deps: AppDeps) {
       schema: { tags: ['catalogue'], summary: 'Fields (lĩnh vực)', response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) } },
     }, async () => service.listFields(deps.db));
 
+    r.put('/agencies/:id/office-hours', {
+      config: { policy: { roles: ['agency_admin', 'province_admin'] } },
+      schema: {
+        tags: ['catalogue'], summary: "Set an agency's office hours / Giờ làm việc của cơ quan",
+        description: 'Blocks of the working day (Vietnam time) and the reception cut-off; `null` restores the default 07:00–11:30, 13:30–17:00, 15:00.',
+        params: Type.Object({ id: Type.String({ maxLength: 35 }) }),
+        body: Type.Union([Type.Null(), Type.Object({
+          blocks: Type.Optional(Type.Array(Type.Object({ start: Type.String({ pattern: '^[0-2][0-9]:[0-5][0-9]$' }), end: Type.String({ pattern: '^[0-2][0-9]:[0-5][0-9]$' }) }, { additionalProperties: false }), { minItems: 1, maxItems: 6 })),
+          receptionCutoff: Type.Optional(Type.String({ pattern: '^[0-2][0-9]:[0-5][0-9]$' })),
+          hoursPerDay: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 })),
+        }, { additionalProperties: false })]),
+        response: { 200: Type.Object({ agencyId: Type.String(), officeHours: Type.Any() }), ...errors(400, 401, 403, 404) },
+      },
+    }, async (req) => service.setAgencyOfficeHours(deps.db, requirePrincipal(req), req.params.id, req.body, deps.clock.now()));
+
     r.get('/agencies', {
       config: { policy: 'public' },
       schema: {
         tags: ['catalogue'], summary: 'Agencies of the province / Cơ quan',
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), name_en: Type.String(), kind: Type.String(), unit_code: Type.Union([Type.String(), Type.Null()]), parent_id: Type.Union([Type.String(), Type.Null()]) })) },
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), name_en: Type.String(), kind: Type.String(), unit_code: Type.Union([Type.String(), Type.Null()]), parent_id: Type.Union([Type.String(), Type.Null()]), office_hours: Type.Any() })) },
       },
     }, async () => service.listAgencies(deps.db));
   };

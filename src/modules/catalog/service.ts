@@ -9,6 +9,8 @@ import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
 import { COMMUNE_AGENCY_KINDS, type AdminUnit, type Agency, type AgencyKind, type Procedure, type ProcedureField } from './model.ts';
 import * as store from './store.ts';
+import { resolveOfficeHours, type OfficeHoursConfig } from '../calendar/index.ts';
+import type { Principal } from '../../platform/auth.ts';
 import { cacheFor, fresh, invalidate, kindUnitKey, type AgencyRow, type Versioned } from './cache.ts';
 
 export interface CatalogSeed {
@@ -150,3 +152,26 @@ export async function routeDossier(db: Executor, p: Procedure, communeCode: stri
 export const listFields = store.listFields;
 export const listAgencies = store.listAgencies;
 export const countProcedures = store.countProcedures;
+
+/**
+ * Sets an agency's office hours (null = the default). The agency's own admins or a province admin;
+ * validated by the calendar, so a bad block or cut-off is a 400, not a broken deadline later.
+ */
+export async function setAgencyOfficeHours(db: Db, actor: Principal, agencyId: string, hours: OfficeHoursConfig | null, at: Date) {
+  const own = actor.roles.includes('agency_admin') && actor.agencyId === agencyId;
+  if (!own && !actor.roles.includes('province_admin')) throw new AppError('forbidden');
+  if (hours) {
+    try {
+      resolveOfficeHours(hours);
+    } catch (err) {
+      throw new AppError('validation', (err as Error).message, { errors: [{ pointer: '/body', detail: (err as Error).message }] });
+    }
+  }
+  await inTx(db, async (tx) => {
+    if (!(await store.setOfficeHours(tx, agencyId, hours))) throw new AppError('not-found', `agency ${agencyId} not found`);
+    await appendAudit(tx, { actor: { kind: 'officer', id: actor.userId }, action: 'agency.office_hours_set', subjectType: 'agency', subjectId: agencyId, data: { hours }, at });
+    await emit(tx, { topic: 'catalog.agency_updated', aggregateType: 'agency', aggregateId: agencyId, payload: { agencyId }, at });
+  });
+  invalidate(db);
+  return { agencyId, officeHours: hours };
+}

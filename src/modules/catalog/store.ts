@@ -6,10 +6,11 @@ import type { Executor } from '../../db/index.ts';
 import { canonicalJson } from '../../platform/audit.ts';
 import { fold } from '../../platform/text.ts';
 import type { AdminUnit, Agency, Procedure, ProcedureField } from './model.ts';
+import type { OfficeHoursConfig } from '../calendar/index.ts';
 
 export interface CatalogTables {
   admin_units: { code: string; name: string; type: string; parent_code: string | null };
-  agencies: { id: string; name: string; name_en: string; kind: string; unit_code: string | null; parent_id: string | null };
+  agencies: { id: string; name: string; name_en: string; kind: string; unit_code: string | null; parent_id: string | null; office_hours: ColumnType<OfficeHoursConfig | null, string | null | undefined, string | null> };
   procedure_fields: { code: string; name: string };
   procedures: {
     code: string;
@@ -131,4 +132,9 @@ export async function listAgencies(db: Executor) {
 export async function countProcedures(db: Executor): Promise<number> {
   const r = await db.selectFrom('procedures').select(sql<number>`count(*)::int`.as('n')).where('is_current', '=', true).executeTakeFirstOrThrow();
   return r.n;
+}
+
+export async function setOfficeHours(db: Executor, agencyId: string, hours: OfficeHoursConfig | null): Promise<boolean> {
+  const r = await db.updateTable('agencies').set({ office_hours: hours === null ? null : JSON.stringify(hours) }).where('id', '=', agencyId).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

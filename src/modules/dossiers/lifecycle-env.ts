@@ -7,13 +7,28 @@ import type { Principal } from '../../platform/auth.ts';
 import { ROLE_NAMES } from '../identity/model.ts';
 import * as catalog from '../catalog/service.ts';
 import type { Channel, Procedure } from '../catalog/model.ts';
-import { createCalendar, type WorkingCalendar } from '../calendar/index.ts';
+import { createCalendar, type OfficeHoursConfig, type WorkingCalendar } from '../calendar/index.ts';
 import type { Actor, DossierAgencies, LifecycleContext } from './lifecycle-check.ts';
 import { procedureWorkingDays, processForProcedure } from './workflow-templates.ts';
 import { validateProcess, type ProcessDefinition } from './workflow.ts';
 
-/** The working calendar: Labour Code holidays, the published 2024–2026 schedules, default office hours. */
-export const calendar: WorkingCalendar = createCalendar();
+/**
+ * Working calendars: Labour Code holidays and the published 2024–2026 schedules, with an agency's
+ * office hours (default 07:00–11:30, 13:30–17:00, cut-off 15:00). One instance per distinct setting.
+ */
+const calendars = new Map<string, WorkingCalendar>();
+export function calendarFor(hours: OfficeHoursConfig | null | undefined): WorkingCalendar {
+  const key = JSON.stringify(hours ?? null);
+  let c = calendars.get(key);
+  if (!c) calendars.set(key, (c = createCalendar(hours ? { officeHours: hours } : {})));
+  return c;
+}
+export const calendar = calendarFor(null);
+
+/** The calendar of the agency whose office hours count for a dossier: its receiving desk. */
+export async function agencyCalendar(db: Executor, agencyId: string | null): Promise<WorkingCalendar> {
+  return calendarFor(agencyId ? (await catalog.getAgency(db, agencyId))?.office_hours : null);
+}
 
 export const CHANNEL_NAMES: Record<number, Channel> = { 1: 'direct', 2: 'online', 3: 'postal' };
 
@@ -80,6 +95,7 @@ export function lifecycleContext(
   channel: Channel,
   applicantId: string | null,
   agencies: DossierAgencies,
+  cal: WorkingCalendar,
 ): LifecycleContext {
-  return { now, calendar, process, workingDays: procedureWorkingDays(procedure, channel), channel, applicantId: applicantId ?? '', agencies };
+  return { now, calendar: cal, process, workingDays: procedureWorkingDays(procedure, channel), channel, applicantId: applicantId ?? '', agencies };
 }

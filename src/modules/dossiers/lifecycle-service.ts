@@ -15,7 +15,7 @@ import { notify } from '../notify/service.ts';
 import { allowedActions, apply, decide, dossierDeadlineState, reduce, stepDeadlineState } from './lifecycle.ts';
 import type { Action, Command, DossierState, LifecycleEnv, Refusal } from './lifecycle.ts';
 import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
-import { actorOf, agenciesOf, calendar, CHANNEL_NAMES, currentProcess, lifecycleContext } from './lifecycle-env.ts';
+import { actorOf, agenciesOf, agencyCalendar, CHANNEL_NAMES, currentProcess, lifecycleContext } from './lifecycle-env.ts';
 import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
 import * as store from './store.ts';
 
@@ -54,7 +54,7 @@ async function load(ctx: Ctx, row: store.DossierRow, actor: Principal): Promise<
   const agencies = await agenciesOf(ctx.db, row);
   const history = (await store.historyOf(ctx.db, row.id)).map(rowToEvent);
   const state = reduce(history);
-  const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies), actor: await actorOf(ctx.db, actor) };
+  const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies, await agencyCalendar(ctx.db, row.desk_agency_id)), actor: await actorOf(ctx.db, actor) };
   return { row, state, env, procedure };
 }
 
@@ -67,9 +67,9 @@ export async function lifecycleView(ctx: Ctx, row: store.DossierRow, actor: Prin
 function viewOf(state: DossierState, env: LifecycleEnv) {
   return {
     allowedActions: allowedActions(state, env.actor, env),
-    deadlineState: dossierDeadlineState(state, env.now, calendar),
+    deadlineState: dossierDeadlineState(state, env.now, env.calendar),
     step: state.step
-      ? { id: state.step.id, index: state.step.index, name: env.process.steps[state.step.index]?.name ?? state.step.id, startedAt: state.step.startedAt.toISOString(), dueAt: state.step.dueAt.toISOString(), deadlineState: stepDeadlineState(state, env.now, calendar) }
+      ? { id: state.step.id, index: state.step.index, name: env.process.steps[state.step.index]?.name ?? state.step.id, startedAt: state.step.startedAt.toISOString(), dueAt: state.step.dueAt.toISOString(), deadlineState: stepDeadlineState(state, env.now, env.calendar) }
       : null,
     rescheduled: state.rescheduled,
     rating: state.rating,

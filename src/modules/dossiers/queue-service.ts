@@ -2,7 +2,7 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import * as catalog from '../catalog/service.ts';
-import { calendar } from './lifecycle-env.ts';
+import { agencyCalendar } from './lifecycle-env.ts';
 import { statusView } from './model.ts';
 import * as store from './store.ts';
 
@@ -19,6 +19,7 @@ export async function workqueue(ctx: Ctx, q: QueueQuery) {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'officer' || !actor.agencyId) throw new AppError('forbidden');
   const now = ctx.clock.now();
+  const calendar = await agencyCalendar(ctx.db, actor.agencyId);
   // While a supplement is awaited the clock is stopped: such dossiers are never "soon" or "overdue".
   const running = store.OPEN_STATUSES.filter((s) => s !== 5);
   const statuses = q.status !== undefined ? [q.status] : q.due ? running : [...store.OPEN_STATUSES];

@@ -17,7 +17,7 @@ import * as files from '../files/service.ts';
 import { componentProblems, dossierCodePrefix, vnDay, type AttachedFile } from './model.ts';
 import { apply, decide, initialState } from './lifecycle.ts';
 import { eventToRow, stateColumns } from './lifecycle-columns.ts';
-import { actorOf, agenciesOf, currentProcess, lifecycleContext } from './lifecycle-env.ts';
+import { actorOf, agenciesOf, agencyCalendar, currentProcess, lifecycleContext } from './lifecycle-env.ts';
 import { canSee, lifecycleView } from './lifecycle-service.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
@@ -101,7 +101,7 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
   const id = randomUUID();
   const agencies = await agenciesOf(ctx.db, { desk_agency_id: desk.id, handling_agency_id: handling.id, commune_code: communeCode });
   const process = await currentProcess(ctx.db, procedure, who.channel);
-  const env = { ...lifecycleContext(now, procedure, process.definition, who.channel, who.applicantId, agencies), actor: await actorOf(ctx.db, actor) };
+  const env = { ...lifecycleContext(now, procedure, process.definition, who.channel, who.applicantId, agencies, await agencyCalendar(ctx.db, desk.id)), actor: await actorOf(ctx.db, actor) };
   const decision = decide(initialState, { action: online ? 'submit' : 'register_counter' }, env);
   if (!decision.ok) throw new AppError('action-not-allowed', decision.reason);
   const state = apply(initialState, decision.event);
