@@ -89,7 +89,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await api.register(identityRoutes(appDeps));
     await api.register(catalogRoutes(appDeps));
     await api.register(fileRoutes(appDeps, blobs));
-    await api.register(dossierRoutes(appDeps));
+    await api.register(dossierRoutes(appDeps, blobs));
     await api.register(lifecycleRoutes(appDeps));
     await api.register(notifyRoutes(appDeps));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());

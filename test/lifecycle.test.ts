@@ -108,6 +108,23 @@ describe('a dossier from submission to rating', () => {
   });
 });
 
+describe('documents of a dossier', () => {
+  it('are readable by those who may read the dossier, inline with their real type, and the reads are audited', async () => {
+    const code = await submitted();
+    const d = (await get(citizen(), code)).json();
+    const fileId = d.files[0].fileId;
+    const byOfficer = await t.app.inject({ url: `/api/v1/dossiers/${code}/files/${fileId}`, headers: auth(desk()) });
+    expect(byOfficer.statusCode).toBe(200);
+    expect(byOfficer.headers['content-type']).toBe('application/pdf');
+    expect(byOfficer.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${code}/files/${fileId}`, headers: auth(tokens['motcua.tinh']!) })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/files/${fileId}`, headers: auth(citizen()) })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/v1/files/${fileId}`, headers: auth(desk()) })).statusCode).toBe(404);
+    const reads = await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'file.read').execute();
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('concurrency', () => {
   it('answers a stale version with 409 and the current state', async () => {
     const code = await submitted();

@@ -6,12 +6,15 @@ import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
 import * as service from './service.ts';
+import * as files from '../files/service.ts';
+import { sendFile } from '../files/routes.ts';
+import type { BlobStore } from '../files/blobs.ts';
 import { DossierView as Full, FileRefs, IdempotencyKey, Nullable, Public, Summary } from './schemas.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
 const IdNumber = Type.String({ pattern: '^[0-9]{9,12}$', description: 'The applicant\'s personal ID number' });
 
-export function dossierRoutes(deps: AppDeps) {
+export function dossierRoutes(deps: AppDeps, blobs: BlobStore) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -53,6 +56,19 @@ export function dossierRoutes(deps: AppDeps) {
       config: { policy: 'authenticated' },
       schema: { tags: ['dossiers'], summary: 'A dossier, for its applicant and authorised officers / Chi tiết hồ sơ', params: CodeParam, response: { 200: Full, ...errors(401, 404) } },
     }, async (req) => service.read(ctxFrom(deps, req), req.params.code));
+
+    r.get('/dossiers/:code/files/:fileId', {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['dossiers'], summary: "A document of a dossier, for those who may read the dossier / Xem giấy tờ của hồ sơ",
+        params: Type.Object({ ...CodeParam.properties, fileId: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Any(), ...errors(401, 404) },
+      },
+    }, async (req, reply) => {
+      const ctx = ctxFrom(deps, req);
+      const dossierId = await service.fileOfDossier(ctx, req.params.code, req.params.fileId);
+      return sendFile(reply, await files.openFile(ctx, blobs, req.params.fileId, { subjectType: 'dossier', subjectId: dossierId }));
+    });
 
     r.get('/public/dossiers/:code', {
       config: { policy: 'public' },

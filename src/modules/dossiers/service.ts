@@ -202,3 +202,12 @@ export async function publicLookup(ctx: Ctx, code: string, idNumber: string) {
   const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
   return presentPublic(ctx.db, row, procedure);
 }
+
+/** The dossier's id when the caller may read it and it holds the file; otherwise 404. */
+export async function fileOfDossier(ctx: Ctx, code: string, fileId: string): Promise<string> {
+  const row = await store.getByCode(ctx.db, code);
+  if (!row || !ctx.actor || !canSee(ctx.actor, row)) throw new AppError('not-found', 'dossier not found');
+  const held = (await store.filesOf(ctx.db, row.id)).some((f) => f.id === fileId);
+  if (!held) throw new AppError('not-found', 'file not found in this dossier');
+  return row.id;
+}

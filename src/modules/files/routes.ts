@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
@@ -10,6 +10,21 @@ import * as service from './service.ts';
 export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
+    r.get('/files/:id', {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['files'], summary: 'Download one of my own uploads / Tải tệp đã tải lên',
+        description: 'Only the uploader; a file attached to a dossier is read through `/dossiers/{code}/files/{fileId}`.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Any(), ...errors(401, 404) },
+      },
+    }, async (req, reply) => {
+      const ctx = ctxFrom(deps, req);
+      const row = await service.getFileRow(ctx, req.params.id);
+      if (!row || row.owner_id !== req.principal?.userId) throw new AppError('not-found', 'file not found');
+      return sendFile(reply, await service.openFile(ctx, blobs, row.id));
+    });
+
     r.post('/files', {
       config: { policy: 'authenticated' },
       schema: {
@@ -32,4 +47,16 @@ export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
       return reply.status(201).send(stored);
     });
   };
+}
+
+/** Streams a stored file inline, with its recognised media type and no sniffing. */
+export function sendFile(reply: FastifyReply, f: { row: { media_type: string; size: number; sha256: string; name: string | null }; stream: NodeJS.ReadableStream }) {
+  const ext = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[f.row.media_type] ?? 'bin';
+  return reply
+    .header('content-type', f.row.media_type)
+    .header('content-length', f.row.size)
+    .header('content-disposition', `inline; filename="${f.row.sha256.slice(0, 16)}.${ext}"`)
+    .header('cache-control', 'private, max-age=3600')
+    .header('etag', `"${f.row.sha256}"`)
+    .send(f.stream);
 }

@@ -75,3 +75,18 @@ export async function ownedFiles(ctx: Ctx, ids: string[], ownerId: string) {
   const rows = await store.getFiles(ctx.db, ids);
   return rows.filter((r) => r.owner_id === ownerId);
 }
+
+/** A stored file's metadata and bytes; the caller has checked the right to read it. Reads are audited. */
+export async function openFile(ctx: Ctx, blobs: BlobStore, id: string, via: { subjectType: string; subjectId: string } | null = null) {
+  const row = await store.getFile(ctx.db, id);
+  if (!row) throw new AppError('not-found', 'file not found');
+  await inTx(ctx.db, (tx) => appendAudit(tx, {
+    actor: auditActor(ctx.actor), action: 'file.read', subjectType: via?.subjectType ?? 'file', subjectId: via?.subjectId ?? id,
+    data: { fileId: id }, requestId: ctx.requestId, at: ctx.clock.now(),
+  }));
+  return { row, stream: await blobs.get(row.sha256) };
+}
+
+export function getFileRow(ctx: Ctx, id: string) {
+  return store.getFile(ctx.db, id);
+}
