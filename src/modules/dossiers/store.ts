@@ -35,23 +35,9 @@ export interface DossierTables {
     rating: string | null;
   };
   dossier_files: { dossier_id: string; component_code: string; file_id: string };
-  dossier_history: {
+  /** Processing history (QuaTrinhXuLy); the row shape is the lifecycle's (lifecycle-columns.ts). */
+  dossier_history: Omit<HistoryRowShape, 'data'> & {
     dossier_id: string;
-    seq: number;
-    occurred_at: Date;
-    actor_id: string | null;
-    actor_name: string;
-    actor_title: string | null;
-    unit_name: string | null;
-    action: string;
-    note: string | null;
-    status: number;
-    step_started_at: Date | null;
-    step_due_at: Date | null;
-    step_id: string | null;
-    step_index: number | null;
-    assignee_agency_id: string | null;
-    due_at: Date | null;
     data: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   };
   procedure_processes: {
