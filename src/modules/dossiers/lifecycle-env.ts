@@ -23,7 +23,6 @@ export function calendarFor(hours: OfficeHoursConfig | null | undefined): Workin
   if (!c) calendars.set(key, (c = createCalendar(hours ? { officeHours: hours } : {})));
   return c;
 }
-export const calendar = calendarFor(null);
 
 /** The calendar of the agency whose office hours count for a dossier: its receiving desk. */
 export async function agencyCalendar(db: Executor, agencyId: string | null): Promise<WorkingCalendar> {
