@@ -23,6 +23,7 @@ import type { BlobStore } from './modules/files/blobs.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
+import { resultRoutes, verifyPageRoutes } from './modules/results/routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -90,10 +91,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await api.register(catalogRoutes(appDeps));
     await api.register(fileRoutes(appDeps, blobs));
     await api.register(dossierRoutes(appDeps, blobs));
-    await api.register(lifecycleRoutes(appDeps));
+    await api.register(lifecycleRoutes(appDeps, blobs));
     await api.register(notifyRoutes(appDeps));
+    await api.register(resultRoutes(appDeps, blobs));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
+
+  await app.register(verifyPageRoutes(appDeps, blobs));
 
   app.get('/health/live', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {

@@ -4,6 +4,9 @@ import { loadConfig, type Config } from '../src/config.ts';
 /** Tests stand on a fixed working day: Tuesday 10 March 2026, 09:00 in Vietnam. */
 export const TEST_NOW = '2026-03-10T02:00:00.000Z';
 
+// Tests make the province PKI with 2048-bit CA keys (3072 in production) to stay quick.
+process.env.PKI_CA_KEY_BITS ??= '2048';
+
 export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_PASSWORD: 'MotCua@2026' } as NodeJS.ProcessEnv);
   // Cheaper argon2 in tests: same algorithm, lower cost.

@@ -11,6 +11,7 @@ import { importProcedures, readSeed } from '../modules/catalog/service.ts';
 import { mapSourceFile } from '../modules/catalog/source.ts';
 import { createOfficer } from '../modules/identity/service.ts';
 import { registerCalendarCommands } from './calendar.ts';
+import { registerPkiCommands } from './pki.ts';
 import { escalateLateSteps } from '../modules/dossiers/escalation.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 
@@ -97,6 +98,7 @@ program.command('jobs').description('background jobs, for cron or a one-off run'
   }));
 
 registerCalendarCommands(program);
+registerPkiCommands(program);
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
   console.error(`motcua: ${err.message}`);

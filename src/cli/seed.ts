@@ -6,6 +6,7 @@ import type { Role } from '../platform/auth.ts';
 import type { AgencyKind } from '../modules/catalog/model.ts';
 import { countProcedures, loadSeed, readSeed, type CatalogSeed, type Progress } from '../modules/catalog/service.ts';
 import { createOfficer, registerCitizen } from '../modules/identity/service.ts';
+import { ensurePki } from '../modules/results/pki.ts';
 
 export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
 
@@ -54,5 +55,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock, opts: { onl
     created++;
   }
   log(`demo accounts: ${created} created (password: DEMO_PASSWORD, see \`npx motcua demo-accounts\`)`);
+  const pki = await ensurePki(db, config, clock);
+  if (pki.created) log('PKI: province root CA, issuing CA, seal and officer certificates created (see `npx motcua pki list`)');
   return { ...loaded, accounts: created };
 }

@@ -5,5 +5,6 @@ import type { IdentityTables } from '../modules/identity/store.ts';
 import type { FileTables } from '../modules/files/store.ts';
 import type { DossierTables } from '../modules/dossiers/store.ts';
 import type { NotifyTables } from '../modules/notify/service.ts';
+import type { ResultsTables } from '../modules/results/store.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables {}

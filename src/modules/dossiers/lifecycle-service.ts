@@ -18,6 +18,8 @@ import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
 import { actorOf, agenciesOf, agencyCalendar, CHANNEL_NAMES, currentProcess, lifecycleContext } from './lifecycle-env.ts';
 import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
 import * as store from './store.ts';
+import type { BlobStore } from '../files/blobs.ts';
+import { prepareDocuments, recordDocuments } from '../results/service.ts';
 
 export interface ActionInput {
   action: Action;
@@ -114,7 +116,8 @@ async function conflict(ctx: Ctx, code: string, actor: Principal): Promise<AppEr
   });
 }
 
-export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number) {
+/** `blobs` given: the documents the action issues (forms, signed results) are made and stored with it. */
+export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number, blobs?: BlobStore) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated');
   const row = await store.getByCode(ctx.db, code);
@@ -127,9 +130,12 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   const next = apply(state, event);
   const process = row.process ? undefined : { definition: JSON.stringify(env.process), version: 0 };
   const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
+  // Signing happens before the transaction; a rolled-back action leaves only an unreferenced blob.
+  const documents = blobs ? await prepareDocuments(ctx, blobs, { dossier: row, event, actor }) : null;
   const ok = await inTx(ctx.db, async (tx) => {
     if (!(await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process))) return false;
     await store.insertHistory(tx, row.id, eventToRow(event));
+    await recordDocuments(tx, ctx, documents);
     await store.addFiles(tx, added);
     await appendAudit(tx, {
       actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,

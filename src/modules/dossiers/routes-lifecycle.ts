@@ -14,11 +14,12 @@ import { getProcess, publishProcess } from './process-service.ts';
 import { workqueue } from './queue-service.ts';
 import { registerAtCounter } from './service.ts';
 import { DossierView, FileRefs, IdempotencyKey } from './schemas.ts';
+import type { BlobStore } from '../files/blobs.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
 const OFFICER_ROLES = { roles: ['counter_officer', 'specialist', 'agency_leader', 'agency_admin', 'province_admin'] as const };
 
-export function lifecycleRoutes(deps: AppDeps) {
+export function lifecycleRoutes(deps: AppDeps, blobs: BlobStore) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -49,7 +50,7 @@ export function lifecycleRoutes(deps: AppDeps) {
       const tag = req.headers['if-match'];
       if (!tag) throw new AppError('precondition-required');
       const ctx = ctxFrom(deps, req);
-      const { row, view } = await perform(ctx, req.params.code, req.body, Number(tag.replace(/\D/g, '')));
+      const { row, view } = await perform(ctx, req.params.code, req.body, Number(tag.replace(/\D/g, '')), blobs);
       const procedure = await catalog.getProcedure(deps.db, row.procedure_code, row.procedure_version);
       return { ...(await present(deps.db, row, procedure)), ...view };
     });

@@ -22,6 +22,7 @@ import { canSee, lifecycleView } from './lifecycle-service.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
 import * as store from './store.ts';
+import { reuseDocuments } from '../results/access.ts';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -118,6 +119,8 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
         { ...base, form_data: JSON.stringify(input.formData), process: JSON.stringify(process.definition) },
         dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files, history);
       if (code === null) throw new Replay();
+      // Results from the applicant's personal document store attached again are recorded as reused.
+      if (who.applicantId && online) await reuseDocuments(tx, { dossierId: id, userId: who.applicantId, files: input.files, at: now });
       const row: store.DossierRow = { ...base, code, form_data: input.formData, process: process.definition };
       await appendAudit(tx, { actor: auditActor(actor), action: `dossier.${decision.event.action}`, subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
       await emit(tx, {

@@ -1,0 +1,135 @@
+/**
+ * HTTP for signed documents: public verification (API and the QR code's page), the citizen's personal
+ * document store, a dossier's documents, an on-demand control sheet (form 05), and the PKI's public
+ * certificates and CRLs.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { inTx } from '../../db/index.ts';
+import { requirePrincipal } from '../../platform/auth.ts';
+import { ctxFrom, type AppDeps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { errors } from '../../platform/schemas.ts';
+import type { BlobStore } from '../files/blobs.ts';
+import { canSee } from '../dossiers/lifecycle-service.ts';
+import { DOSSIER_CODE_PATTERN } from '../dossiers/model.ts';
+import * as dossiers from '../dossiers/store.ts';
+import { dossierDocumentPdf, dossierDocuments, myDocuments, verifyStored, verifyUpload } from './access.ts';
+import { prepareControlSheet, recordDocuments } from './service.ts';
+import * as store from './store.ts';
+import { verifyPageHtml } from './verify-page.ts';
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Code = Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 });
+const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
+const VerifyReport = Open('valid, intact, problems[{code, vi, en}], sha256, size, signatures[{signer, claimedSigningTime, timestamp, digestMatches, signatureValid, coversWholeFile, chainTrusted, chain, certValidAtSigning, revocation}], document, dossier (public summary)');
+const List = Type.Object({ items: Type.Array(Open('a signed document')) });
+
+async function pdfOf(req: FastifyRequest, maxBytes: number): Promise<Buffer> {
+  if (req.isMultipart()) {
+    const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part) throw new AppError('validation', 'no file in the request');
+    const bytes = await part.toBuffer();
+    if (part.file.truncated) throw new AppError('file-too-large');
+    return bytes;
+  }
+  if (Buffer.isBuffer(req.body)) return req.body;
+  throw new AppError('unsupported-media-type', 'send the PDF as application/pdf or multipart/form-data (field "file")');
+}
+
+export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
+  return async function (app: FastifyInstance) {
+    app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: deps.config.fileMaxBytes }, (_req, body, done) => done(null, body));
+    const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+    r.post('/verify', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['verification'], summary: 'Verify a signed PDF, no sign-in / Kiểm tra văn bản điện tử',
+        description: 'The PDF as `application/pdf` or `multipart/form-data` (field `file`). Every signature is checked byte for byte: digest of the signed ranges, CMS signature, chain to a trusted root, revocation (CRL). Any changed byte makes it invalid.',
+        consumes: ['application/pdf', 'multipart/form-data'],
+        response: { 200: VerifyReport, ...errors(400, 413, 415) },
+      },
+    }, async (req) => verifyUpload(ctxFrom(deps, req), await pdfOf(req, deps.config.fileMaxBytes)));
+
+    r.get('/verify/:id', {
+      config: { policy: 'public' },
+      schema: { tags: ['verification'], summary: 'Verify a registered document (the QR code) / Kiểm tra văn bản theo mã', params: Id, response: { 200: VerifyReport, ...errors(404) } },
+    }, async (req) => verifyStored(ctxFrom(deps, req), blobs, req.params.id));
+
+    r.get('/me/documents', {
+      config: { policy: 'citizen' },
+      schema: {
+        tags: ['documents'], summary: 'My personal document store: signed results / Kho dữ liệu điện tử của tôi',
+        description: 'Each item\'s `fileId` can be attached to a new dossier as a component instead of uploading it again.',
+        response: { 200: List, ...errors(401, 403) },
+      },
+    }, async (req) => myDocuments(ctxFrom(deps, req)));
+
+    r.get('/dossiers/:code/documents', {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['documents'], summary: "A dossier's signed documents (forms 01–05, stop notice, result) / Văn bản của hồ sơ", params: Type.Object({ code: Code }), response: { 200: List, ...errors(401, 404) } },
+    }, async (req) => dossierDocuments(ctxFrom(deps, req), req.params.code));
+
+    r.get('/dossiers/:code/documents/:id/pdf', {
+      config: { policy: 'authenticated' },
+      schema: { tags: ['documents'], summary: 'The signed PDF / Tải văn bản đã ký', params: Type.Object({ code: Code, id: Id.properties.id }), response: { 200: Type.Any(), ...errors(401, 404) } },
+    }, async (req, reply) => {
+      const { doc, stream } = await dossierDocumentPdf(ctxFrom(deps, req), blobs, req.params.code, req.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-length', doc.size)
+        .header('content-disposition', `inline; filename="${doc.kind}-${doc.id.slice(0, 8)}.pdf"`).header('cache-control', 'private, max-age=300')
+        .header('etag', `"${doc.sha256}"`).send(stream);
+    });
+
+    r.post('/dossiers/:code/documents/control-sheet', {
+      config: { policy: 'officer' },
+      schema: { tags: ['documents'], summary: 'Issue the processing control sheet now (form 05) / Lập phiếu kiểm soát', params: Type.Object({ code: Code }), response: { 201: Open('the sealed form 05'), ...errors(401, 403, 404) } },
+    }, async (req, reply) => {
+      const ctx = ctxFrom(deps, req);
+      const actor = requirePrincipal(req);
+      const row = await dossiers.getByCode(deps.db, req.params.code);
+      if (!row || !canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
+      const prepared = await prepareControlSheet(ctx, blobs, row, actor);
+      await inTx(deps.db, (tx) => recordDocuments(tx, ctx, prepared));
+      const listed = await dossierDocuments(ctx, row.code);
+      return reply.status(201).send(listed.items.find((d) => d.id === prepared.row.id)!);
+    });
+
+    r.get('/pki/ca', {
+      config: { policy: 'public' },
+      schema: { tags: ['verification'], summary: "The PKI's trust anchors and intermediates (PEM) / Chứng thư số gốc", response: { 200: Type.Object({ items: Type.Array(Open('certificate')) }) } },
+    }, async () => ({
+      items: (await store.trustRows(deps.db)).map((c) => ({ id: c.id, purpose: c.purpose, status: c.status, fingerprint: c.fingerprint, pem: c.cert_pem, crl: `/api/v1/pki/crl/${c.id}` })),
+    }));
+
+    r.get('/pki/crl/:id', {
+      config: { policy: 'public' },
+      schema: { tags: ['verification'], summary: 'The latest CRL of an issuing certificate (DER) / Danh sách thu hồi', params: Id, response: { 200: Type.Any(), ...errors(404) } },
+    }, async (req, reply) => {
+      const crl = await store.latestCrlOf(deps.db, req.params.id);
+      if (!crl) throw new AppError('not-found', 'no CRL for this issuer');
+      return reply.header('content-type', 'application/pkix-crl').header('cache-control', 'public, max-age=3600').send(Buffer.from(crl.der));
+    });
+  };
+}
+
+/** `GET /verify/{id}`: the page the QR code opens (registered outside /api/v1). */
+export function verifyPageRoutes(deps: AppDeps, blobs: BlobStore) {
+  return async function (app: FastifyInstance) {
+    app.withTypeProvider<TypeBoxTypeProvider>().get('/verify/:id', {
+      config: { policy: 'public' },
+      schema: { hide: true, params: Id },
+    }, async (req, reply) => {
+      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+      try {
+        return verifyPageHtml(await verifyStored(ctxFrom(deps, req), blobs, req.params.id));
+      } catch (err) {
+        if (err instanceof AppError && err.type === 'not-found') {
+          return reply.status(404).send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy / Not found</title><h1>Không tìm thấy văn bản / Document not found</h1></html>');
+        }
+        throw err;
+      }
+    });
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Issuing signed documents from the lifecycle. Two halves around the action's transaction:
+ * - `prepareDocuments` (before it): builds the PDF the action issues, signs it (the officer, or the
+ *   agency's seal, or adds the seal to the officer-signed result) and stores the bytes in the
+ *   content-addressed blob store — CPU work that should not hold a transaction open;
+ * - `recordDocuments` (inside it): the document row, the applicant's personal store entry (results),
+ *   the audit entry and the outbox event, committed with the action or not at all. A rolled-back
+ *   action leaves only an unreferenced blob, which content addressing makes harmless.
+ */
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Executor } from '../../db/index.ts';
+import type { Principal } from '../../platform/auth.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { auditActor, type Ctx } from '../../platform/context.ts';
+import { emit } from '../../platform/outbox.ts';
+import type { BlobStore } from '../files/blobs.ts';
+import * as files from '../files/store.ts';
+import type { HistoryEvent } from '../dossiers/lifecycle-state.ts';
+import { reduce } from '../dossiers/lifecycle-state.ts';
+import { rowToEvent } from '../dossiers/lifecycle-columns.ts';
+import * as dossiers from '../dossiers/store.ts';
+import { ROLE_NAMES } from '../identity/model.ts';
+import { agencyRef, loadFacts } from './facts.ts';
+import { ACTION_DOCUMENTS, DOCUMENT_KINDS, type DocumentKind } from './model.ts';
+import { form01, form02, form03, form04, form05, stopNotice } from './pdf/forms.ts';
+import { resultDocument } from './pdf/result.ts';
+import type { IssueFacts } from './pdf/types.ts';
+import { identityFor, pkiSettings, type Identity } from './pki.ts';
+import { certInfo } from './verify.ts';
+import { appendSignature, signNew, type PdfSigner } from './sign.ts';
+import * as store from './store.ts';
+import type { DocumentRow, SignerRecord } from './store.ts';
+
+export interface PreparedDocument {
+  mode: 'insert' | 'revise';
+  row: DocumentRow;
+  /** The applicant's copy in their personal store (issued results of dossiers with an account). */
+  personal: { userId: string; fileId: string; title: string } | null;
+  actor: Principal | null;
+}
+
+const TEMPLATES = { form_01: form01, form_02: form02, form_03: form03, form_04: form04, form_05: form05, stop_notice: stopNotice } as const;
+
+export async function readBlob(blobs: BlobStore, sha256: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await blobs.get(sha256)) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function putBlob(blobs: BlobStore, bytes: Buffer): Promise<string> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (await blobs.exists(sha256)) return sha256;
+  await mkdir(blobs.tempDir, { recursive: true });
+  const temp = join(blobs.tempDir, randomUUID());
+  try {
+    await writeFile(temp, bytes);
+    await blobs.put(temp, sha256, 'application/pdf');
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return sha256;
+}
+
+function signer(ctx: Ctx, id: Identity, reason: string, location: string): PdfSigner {
+  return { ...id, reason, location, tsaUrl: pkiSettings(ctx.config).tsaUrl };
+}
+
+function signerRecord(role: SignerRecord['role'], id: Identity, at: Date): SignerRecord {
+  const info = certInfo(new X509Certificate(id.cert));
+  return { role, certificateId: id.certId, name: info.commonName ?? '', organization: info.organization, serial: info.serial, signedAt: at.toISOString() };
+}
+
+export interface ActionInput {
+  /** The dossier as loaded before the action. */
+  dossier: dossiers.DossierRow;
+  /** The event the action records. */
+  event: HistoryEvent;
+  /** Who acted; null for the platform itself (e.g. an electronic return). */
+  actor: Principal | null;
+}
+
+/** Before the action's transaction: the document the action issues, signed and stored; null when it issues none. */
+export async function prepareDocuments(ctx: Ctx, blobs: BlobStore, input: ActionInput): Promise<PreparedDocument | null> {
+  const spec = ACTION_DOCUMENTS[input.event.action];
+  if (!spec) return null;
+  const earlier = (await dossiers.historyOf(ctx.db, input.dossier.id)).map(rowToEvent).filter((e) => e.seq < input.event.seq);
+  const history = [...earlier, input.event];
+  return build(ctx, blobs, input.dossier, history, input.event, input.actor, spec.kind, spec.step);
+}
+
+async function build(ctx: Ctx, blobs: BlobStore, dossier: dossiers.DossierRow, history: HistoryEvent[], event: HistoryEvent, actor: Principal | null, kind: DocumentKind, step: 'seal' | 'officer' | 'issue'): Promise<PreparedDocument> {
+  const at = event.at;
+  const facts = await loadFacts(ctx.db, dossier, history);
+  const base = pkiSettings(ctx.config).publicBaseUrl;
+  const location = facts.handling.place;
+  const officer = actor
+    ? { name: actor.fullName, title: actor.roles[0] ? ROLE_NAMES[actor.roles[0]].vi : 'Cán bộ' }
+    : { name: 'Hệ thống motcua', title: 'Hệ thống' };
+  const outcome = step === 'issue' ? (event.data?.outcome === 'refused' ? 'refused' : 'granted') : reduce(history).refusalProposed ? 'refused' : 'granted';
+  // The officer-signed result awaiting the seal, if it still says what is being issued.
+  const signed = step === 'issue' ? await store.latestResult(ctx.db, dossier.id, 'signed') : undefined;
+  const pending = signed && (signed.template === 'refusal') === (outcome === 'refused') ? signed : undefined;
+  const issuerAgency = kind === 'result' ? pending?.agency_id ?? actor?.agencyId ?? dossier.handling_agency_id : actor?.agencyId ?? dossier.desk_agency_id;
+  const seal = () => identityFor(ctx.db, ctx.config, { agencyId: issuerAgency }, ctx.clock);
+  const id = pending?.id ?? randomUUID();
+  const issue: IssueFacts = { kind, documentId: id, verifyUrl: `${base}/verify/${id}`, at, event, issuer: await agencyRef(ctx.db, issuerAgency), officer };
+
+  let bytes: Buffer;
+  let signers: SignerRecord[];
+  let template: string | null = null;
+  let title = `${DOCUMENT_KINDS[kind].vi} — ${dossier.code}`;
+  if (kind !== 'result') {
+    const sealId = await seal();
+    bytes = await signNew(await TEMPLATES[kind](facts, issue), signer(ctx, sealId, `Dong dau so: ${DOCUMENT_KINDS[kind].en}`, location), at);
+    signers = [signerRecord('seal', sealId, at)];
+  } else if (pending) {
+    const sealId = await seal();
+    bytes = await appendSignature(await readBlob(blobs, pending.sha256), signer(ctx, sealId, 'Dong dau so ket qua / Organisation seal', location), at);
+    signers = [...pending.signers, signerRecord('seal', sealId, at)];
+    template = pending.template;
+    title = pending.title;
+  } else {
+    const made = await resultDocument(facts, issue, outcome);
+    template = made.template;
+    title = `${outcome === 'refused' ? 'Văn bản trả lời' : facts.procedure.resultName} — ${dossier.code}`;
+    if (!actor) throw new Error('a result is signed by an officer');
+    const officerId = await identityFor(ctx.db, ctx.config, { userId: actor.userId }, ctx.clock);
+    bytes = await signNew(made.doc, signer(ctx, officerId, 'Ky so ket qua giai quyet / Result approved', location), at);
+    signers = [signerRecord('officer', officerId, at)];
+    if (step === 'issue') {
+      const sealId = await seal();
+      bytes = await appendSignature(bytes, signer(ctx, sealId, 'Dong dau so ket qua / Organisation seal', location), at);
+      signers.push(signerRecord('seal', sealId, at));
+    }
+  }
+  const sha256 = await putBlob(blobs, bytes);
+  const issued = kind !== 'result' || step === 'issue';
+  const row: DocumentRow = {
+    id, dossier_id: dossier.id, kind, template, title, status: issued ? 'issued' : 'signed', sha256, size: bytes.length, signers,
+    agency_id: issuerAgency, history_seq: event.seq, created_at: pending?.created_at ?? at, updated_at: at,
+  };
+  const personal = kind === 'result' && issued && dossier.applicant_id ? { userId: dossier.applicant_id, fileId: randomUUID(), title } : null;
+  return { mode: pending ? 'revise' : 'insert', row, personal, actor };
+}
+
+/** Inside the action's transaction: records what `prepareDocuments` made. */
+export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocument | null): Promise<void> {
+  if (!p) return;
+  const { row } = p;
+  if (p.mode === 'revise') await store.reviseDocument(tx, row.id, row);
+  else {
+    if (row.kind === 'result') await store.supersedeResults(tx, row.dossier_id, row.updated_at);
+    await store.insertDocument(tx, row);
+  }
+  if (p.personal) {
+    await files.insertFile(tx, { id: p.personal.fileId, owner_id: p.personal.userId, sha256: row.sha256, size: row.size, media_type: 'application/pdf', name: `${p.personal.title}.pdf`.slice(0, 200), created_at: row.updated_at });
+    await store.addPersonal(tx, { user_id: p.personal.userId, document_id: row.id, file_id: p.personal.fileId, title: p.personal.title, added_at: row.updated_at });
+  }
+  const action = row.status === 'signed' ? 'document.signed' : 'document.issued';
+  const data = { dossierId: row.dossier_id, kind: row.kind, sha256: row.sha256, signers: row.signers.map((s) => s.certificateId) };
+  await appendAudit(tx, { actor: auditActor(p.actor), action, subjectType: 'document', subjectId: row.id, requestId: ctx.requestId, at: row.updated_at, data });
+  await emit(tx, { topic: action, aggregateType: 'document', aggregateId: row.id, at: row.updated_at, payload: { ...data, documentId: row.id, toPersonalStore: p.personal !== null } });
+}
+
+/** Form 05 for a dossier now (officers, on demand): a sealed snapshot of the processing history. */
+export async function prepareControlSheet(ctx: Ctx, blobs: BlobStore, dossier: dossiers.DossierRow, actor: Principal): Promise<PreparedDocument> {
+  const history = (await dossiers.historyOf(ctx.db, dossier.id)).map(rowToEvent);
+  const last = history.at(-1)!;
+  return build(ctx, blobs, dossier, history, { ...last, at: ctx.clock.now() }, actor, 'form_05', 'seal');
+}
