@@ -11,5 +11,6 @@ if (!existsSync(config)) {
 }
 if (process.argv.includes('--if-missing') && existsSync('web/dist/index.html')) process.exit(0);
 console.log('build-web: building the web application (vite build)…');
-const r = spawnSync('npx', ['vite', 'build', '--config', config], { stdio: 'inherit' });
+// Production React even when started from a test run (NODE_ENV=test would bundle the development build).
+const r = spawnSync('npx', ['vite', 'build', '--config', config], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(r.status ?? 1);

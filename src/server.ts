@@ -15,6 +15,7 @@ import type { Clock } from './platform/clock.ts';
 import type { AppDeps } from './platform/context.ts';
 import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
 import { Problem } from './platform/schemas.ts';
+import { webRoutes } from './platform/web.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { resolveSession } from './modules/identity/service.ts';
@@ -57,7 +58,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+      directives: {
+        'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"],
+        // Only behind HTTPS: over plain http from a LAN address it would rewrite every asset to https.
+        'upgrade-insecure-requests': config.cookieSecure ? [] : null,
+      },
     },
     hsts: config.cookieSecure,
   });
@@ -112,6 +117,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type(registry.contentType);
     return registry.metrics();
   });
-  app.get('/', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
+  await app.register(webRoutes());
   return app;
 }

@@ -65,3 +65,15 @@ describe('procedure catalogue', () => {
     expect(res.json().errors[0].pointer).toBe('/querystring/limit');
   });
 });
+
+describe('most-used procedures', () => {
+  it('lists procedures by recent dossiers, topped up from the online catalogue', async () => {
+    const res = await t.app.inject({ url: '/api/v1/procedures/popular?limit=6' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { code: string; dossiers: number }[];
+    expect(items).toHaveLength(6);
+    expect(new Set(items.map((i) => i.code)).size).toBe(6);
+    const counts = items.map((i) => i.dossiers);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+});

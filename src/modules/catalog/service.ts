@@ -64,7 +64,7 @@ export async function importProcedures(db: Db, procedures: Procedure[], fields: 
 
 export type ProcedureSummary = Pick<Procedure, 'code' | 'name' | 'fieldCode' | 'fieldName' | 'level' | 'agencyKind' | 'agencyText' | 'onlineLevel' | 'channels'> & { version: number };
 
-function summary(p: Procedure, version: number): ProcedureSummary {
+export function summary(p: Procedure, version: number): ProcedureSummary {
   const { code, name, fieldCode, fieldName, level, agencyKind, agencyText, onlineLevel, channels } = p;
   return { code, name, fieldCode, fieldName, level, agencyKind, agencyText, onlineLevel, channels, version };
 }

@@ -57,6 +57,15 @@ export function dossierRoutes(deps: AppDeps, blobs: BlobStore) {
       schema: { tags: ['dossiers'], summary: 'A dossier, for its applicant and authorised officers / Chi tiết hồ sơ', params: CodeParam, response: { 200: Full, ...errors(401, 404) } },
     }, async (req) => service.read(ctxFrom(deps, req), req.params.code));
 
+    r.get('/procedures/popular', {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['catalogue'], summary: 'Most-used procedures (dossiers in the last 90 days) / Thủ tục được sử dụng nhiều',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 6 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), dossiers: Type.Integer() }, { additionalProperties: true })) }) },
+      },
+    }, async (req) => service.popularProcedures(ctxFrom(deps, req), req.query.limit));
+
     r.get('/dossiers/:code/files/:fileId', {
       config: { policy: 'authenticated' },
       schema: {

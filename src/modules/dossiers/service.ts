@@ -214,3 +214,25 @@ export async function fileOfDossier(ctx: Ctx, code: string, fileId: string): Pro
   if (!held) throw new AppError('not-found', 'file not found in this dossier');
   return row.id;
 }
+
+/**
+ * The most-used procedures: by dossiers submitted in the last 90 days; while there are fewer than
+ * `limit` with dossiers, the catalogue's online procedures follow in catalogue order.
+ */
+export async function popularProcedures(ctx: Ctx, limit: number) {
+  const since = new Date(ctx.clock.now().getTime() - 90 * 24 * 3_600_000);
+  const used = await store.submissionsByProcedure(ctx.db, since, limit);
+  const items = [];
+  for (const u of used) {
+    const p = await catalog.getProcedure(ctx.db, u.procedure_code);
+    items.push({ ...catalog.summary(p, p.version), dossiers: Number(u.n) });
+  }
+  if (items.length < limit) {
+    const more = await catalog.search(ctx.db, { onlineLevel: 'partial', limit: limit * 2, offset: 0 });
+    for (const p of more.items) {
+      if (items.length >= limit) break;
+      if (!items.some((i) => i.code === p.code)) items.push({ ...p, dossiers: 0 });
+    }
+  }
+  return { items };
+}

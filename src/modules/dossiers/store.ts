@@ -252,3 +252,9 @@ export async function recordEscalation(db: Executor, row: DossierTables['step_es
   const r = await db.insertInto('step_escalations').values(row).onConflict((oc) => oc.doNothing()).returning('dossier_id').executeTakeFirst();
   return r !== undefined;
 }
+
+/** Procedures by number of dossiers submitted since `since`, most first. */
+export async function submissionsByProcedure(db: Executor, since: Date, limit: number) {
+  return db.selectFrom('dossiers').select(['procedure_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('submitted_at', '>=', since).groupBy('procedure_code').orderBy('n', 'desc').orderBy('procedure_code').limit(limit).execute();
+}

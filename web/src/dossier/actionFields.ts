@@ -1,0 +1,37 @@
+/** The fields each lifecycle action needs (the API refuses the action without the required ones). */
+export type FieldKind = 'text' | 'line' | 'lines' | 'amount' | 'datetime' | 'rating' | 'files';
+
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  required?: boolean;
+}
+
+const reason = (required = true): FieldSpec => ({ name: 'reason', kind: 'text', required });
+
+export const ACTION_FIELDS: Record<string, FieldSpec[]> = {
+  refuse: [reason()],
+  request_supplement: [{ name: 'items', kind: 'lines', required: true }, reason()],
+  resubmit_supplement: [{ name: 'files', kind: 'files', required: true }],
+  propose_refusal: [reason()],
+  request_payment: [{ name: 'amountVND', kind: 'amount', required: true }, { name: 'description', kind: 'line' }],
+  request_withdrawal: [reason(false)],
+  accept_withdrawal: [reason()],
+  reschedule: [{ name: 'newDueAt', kind: 'datetime', required: true }, reason()],
+  rate: [{ name: 'rating', kind: 'rating', required: true }, { name: 'comment', kind: 'text' }],
+};
+
+/** Actions where an officer may add a processing note (NoiDungXuLy of the history entry). */
+export const NO_NOTE = new Set(['rate', 'request_withdrawal', 'resubmit_supplement']);
+
+/** Actions shown as a warning (they stop or refuse the dossier). */
+export const DANGER = new Set(['refuse', 'propose_refusal', 'request_withdrawal', 'accept_withdrawal', 'send_back']);
+
+/** The order of the buttons: the usual next step first. */
+export const ACTION_ORDER = [
+  'receive', 'assign', 'forward', 'approve', 'sign', 'issue_result', 'return_result', 'confirm_payment', 'transfer',
+  'request_supplement', 'resubmit_supplement', 'request_payment', 'reschedule', 'send_back', 'propose_refusal',
+  'refuse', 'accept_withdrawal', 'rate', 'request_withdrawal',
+];
+
+export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'];

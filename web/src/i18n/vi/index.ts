@@ -1,0 +1,7 @@
+import { common } from './common.ts';
+import { desk } from './desk.ts';
+import { dossier } from './dossier.ts';
+import { portal } from './portal.ts';
+
+export const vi = { ...common, ...portal, ...dossier, ...desk };
+export type Resources = typeof vi;
