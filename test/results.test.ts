@@ -83,6 +83,14 @@ describe('signed documents along a dossier', () => {
 
     const listed = (await t.app.inject({ url: `/api/v1/dossiers/${code}/documents`, headers: auth(citizen()) })).json();
     expect(listed.items.map((d: { kind: string }) => d.kind)).toEqual(['form_01', 'result', 'form_05']);
+    // The documents' audit entries are filed in the dossier's chain, with the actions' own entries: a
+    // transaction takes one chain head, so concurrent actions cannot deadlock on two heads.
+    const dossierId = (await dossiers.getByCode(t.db, code))!.id;
+    const audit = await t.db.selectFrom('audit_log').select(['chain', 'subject_type', 'action'])
+      .where((eb) => eb.or([eb('subject_id', '=', dossierId), eb.and([eb('subject_type', '=', 'document'), eb('subject_id', 'in', listed.items.map((d: { id: string }) => d.id))])]))
+      .execute();
+    expect(audit.filter((a) => a.subject_type === 'document').length).toBeGreaterThanOrEqual(4);
+    expect(new Set(audit.map((a) => a.chain)).size).toBe(1);
     result = await pdfOf(code, resultId);
     expect(result.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -24,6 +24,12 @@ export interface AuditEntry {
   requestId?: string | null;
   data?: Record<string, unknown>;
   at: Date;
+  /**
+   * File the entry in the chain of another subject (default: its own). A transaction whose entries
+   * all go to one chain takes one chain head; entries spread over two chains would take two heads in
+   * whatever order, and concurrent transactions taking them in opposite orders deadlock.
+   */
+  chainOf?: { subjectType: string; subjectId: string };
 }
 
 /** JSON with object keys sorted at every depth: the same value always gives the same text. */
@@ -65,7 +71,7 @@ export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
     occurredAt: at, actorKind: e.actor.kind, actorId: e.actor.id, action: e.action,
     subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId ?? null, data,
   });
-  const chain = chainOf(e.subjectType, e.subjectId);
+  const chain = e.chainOf ? chainOf(e.chainOf.subjectType, e.chainOf.subjectId) : chainOf(e.subjectType, e.subjectId);
   await sql`
     with head as (
       update audit_heads set seq = seq + 1, hash = sha256(hash || ${digest})

@@ -47,6 +47,7 @@ interface Loaded {
   state: DossierState;
   env: LifecycleEnv;
   procedure: Awaited<ReturnType<typeof catalog.getProcedure>>;
+  historyRows: store.HistoryRow[];
 }
 
 async function load(ctx: Ctx, row: store.DossierRow, actor: Principal): Promise<Loaded> {
@@ -54,10 +55,10 @@ async function load(ctx: Ctx, row: store.DossierRow, actor: Principal): Promise<
   const channel = CHANNEL_NAMES[row.channel] ?? 'direct';
   const process = row.process ?? (await currentProcess(ctx.db, procedure, channel)).definition;
   const agencies = await agenciesOf(ctx.db, row);
-  const history = (await store.historyOf(ctx.db, row.id)).map(rowToEvent);
-  const state = reduce(history);
+  const historyRows = await store.historyOf(ctx.db, row.id);
+  const state = reduce(historyRows.map(rowToEvent));
   const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies, await agencyCalendar(ctx.db, row.desk_agency_id)), actor: await actorOf(ctx.db, actor) };
-  return { row, state, env, procedure };
+  return { row, state, env, procedure, historyRows };
 }
 
 /** What the caller sees of the lifecycle: the actions they may take and the derived deadlines. */
@@ -123,7 +124,7 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   const row = await store.getByCode(ctx.db, code);
   if (!row || !canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
   if (row.version !== ifMatch) throw await conflict(ctx, code, actor);
-  const { state, env } = await load(ctx, row, actor);
+  const { state, env, historyRows } = await load(ctx, row, actor);
   const decision = decide(state, toCommand(input), env);
   if (!decision.ok) throw refused(decision);
   const event = decision.event;
@@ -132,9 +133,11 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
   // Signing happens before the transaction; a rolled-back action leaves only an unreferenced blob.
   const documents = blobs ? await prepareDocuments(ctx, blobs, { dossier: row, event, actor }) : null;
-  const ok = await inTx(ctx.db, async (tx) => {
-    if (!(await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process))) return false;
-    await store.insertHistory(tx, row.id, eventToRow(event));
+  const addedRow = eventToRow(event);
+  const updated = await inTx(ctx.db, async (tx) => {
+    const stored = await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process);
+    if (!stored) return null;
+    await store.insertHistory(tx, row.id, addedRow);
     await recordDocuments(tx, ctx, documents);
     await store.addFiles(tx, added);
     await appendAudit(tx, {
@@ -157,11 +160,11 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
         body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
       }]);
     }
-    return true;
+    return stored;
   });
-  if (!ok) throw await conflict(ctx, code, actor);
-  const updated = (await store.getByCode(ctx.db, code))!;
-  return { row: updated, view: viewOf(next, env) };
+  if (!updated) throw await conflict(ctx, code, actor);
+  // The stored row comes back from the update, the history is what was read plus what was added.
+  return { row: updated, view: viewOf(next, env), history: [...historyRows, { ...addedRow, dossier_id: row.id }] };
 }
 
 async function supplementFiles(ctx: Ctx, attached: AttachedFile[], actor: Principal, row: store.DossierRow) {

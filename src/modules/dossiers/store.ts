@@ -140,12 +140,12 @@ export async function insertHistory(db: Executor, dossierId: string, row: Histor
  * Stores the new state columns if the dossier is still at `expectedVersion` (optimistic concurrency:
  * of two officers acting on the same version, exactly one gets a row back).
  */
-export async function updateState(db: Executor, id: string, expectedVersion: number, cols: StateColumns, now: Date, process?: { definition: string; version: number }): Promise<boolean> {
-  const r = await db.updateTable('dossiers')
+export async function updateState(db: Executor, id: string, expectedVersion: number, cols: StateColumns, now: Date, process?: { definition: string; version: number }): Promise<DossierRow | undefined> {
+  return db.updateTable('dossiers')
     .set({ ...cols, updated_at: now, ...(process ? { process: process.definition, process_version: process.version } : {}) })
     .where('id', '=', id).where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .returningAll()
+    .executeTakeFirst() as Promise<DossierRow | undefined>;
 }
 
 export function getById(db: Executor, id: string) {

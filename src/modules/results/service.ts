@@ -160,7 +160,11 @@ export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocumen
   }
   const action = row.status === 'signed' ? 'document.signed' : 'document.issued';
   const data = { dossierId: row.dossier_id, kind: row.kind, sha256: row.sha256, signers: row.signers.map((s) => s.certificateId) };
-  await appendAudit(tx, { actor: auditActor(p.actor), action, subjectType: 'document', subjectId: row.id, requestId: ctx.requestId, at: row.updated_at, data });
+  // In the dossier's chain, like the action's own entry: one chain head per transaction, no deadlock.
+  await appendAudit(tx, {
+    actor: auditActor(p.actor), action, subjectType: 'document', subjectId: row.id, requestId: ctx.requestId, at: row.updated_at, data,
+    chainOf: { subjectType: 'dossier', subjectId: row.dossier_id },
+  });
   await emit(tx, { topic: action, aggregateType: 'document', aggregateId: row.id, at: row.updated_at, payload: { ...data, documentId: row.id, toPersonalStore: p.personal !== null } });
 }
 
