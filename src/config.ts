@@ -34,6 +34,11 @@ export interface Config {
   logLevel: string;
   /** Seed the demo province on start when the catalogue is empty (SEED_DEMO, default true). */
   seedDemo: boolean;
+  /**
+   * Dossiers of the current year generated for the operations centre when the demo province is first
+   * seeded on start (DEMO_DOSSIERS, default 3000; 0 = none). `npx motcua generate` makes more.
+   */
+  demoDossiers: number;
   /** Password given to the demo accounts (DEMO_PASSWORD). */
   demoPassword: string;
   /** How often the step-escalation job runs, in minutes (ESCALATION_INTERVAL_MINUTES, default 15; 0 = off). */
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool('COOKIE_SECURE', false),
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: bool('SEED_DEMO', true),
+    demoDossiers: int('DEMO_DOSSIERS', 3000),
     demoPassword: env.DEMO_PASSWORD || 'MotCua@2026',
     escalationIntervalMinutes: int('ESCALATION_INTERVAL_MINUTES', 15),
     argon2: { memoryCost: int('ARGON2_MEMORY_KIB', 19456), timeCost: int('ARGON2_TIME', 2) },

@@ -4,18 +4,29 @@ import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock } from './platform/clock.ts';
 import { openBlobStore } from './modules/files/blobs.ts';
-import { seedDemo } from './cli/seed.ts';
+import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
 import { scheduleEscalation } from './modules/dossiers/escalation.ts';
+import { runConsumers } from './platform/consumers.ts';
+import { IOC_CONSUMER, iocHandler } from './modules/ioc/rollups.ts';
+import { iocChanged } from './modules/ioc/stream.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
 await migrate(database);
-if (config.seedDemo) await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
+if (config.seedDemo) {
+  const seeded = await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
+  if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
+}
 const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config) });
 
 const stopEscalation = scheduleEscalation(database.db, systemClock, config.escalationIntervalMinutes, (err) => app.log.error({ err }, 'escalation job failed'));
+const consumers = runConsumers(database.db, [{ name: IOC_CONSUMER, handler: iocHandler(), onApplied: iocChanged }], {
+  intervalMs: 1000,
+  onError: (err, name) => app.log.error({ err, consumer: name }, 'outbox consumer failed'),
+});
 const stop = async () => {
+  await consumers.stop();
   stopEscalation();
   await app.close();
   await database.close();

@@ -25,6 +25,7 @@ import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { resultRoutes, verifyPageRoutes } from './modules/results/routes.ts';
+import { iocRoutes } from './modules/ioc/routes.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -99,6 +100,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await api.register(lifecycleRoutes(appDeps, blobs));
     await api.register(notifyRoutes(appDeps));
     await api.register(resultRoutes(appDeps, blobs));
+    await api.register(iocRoutes(appDeps));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -12,6 +12,7 @@ import { mapSourceFile } from '../modules/catalog/source.ts';
 import { createOfficer } from '../modules/identity/service.ts';
 import { registerCalendarCommands } from './calendar.ts';
 import { registerPkiCommands } from './pki.ts';
+import { registerIocCommands } from './ioc.ts';
 import { escalateLateSteps } from '../modules/dossiers/escalation.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 
@@ -99,6 +100,7 @@ program.command('jobs').description('background jobs, for cron or a one-off run'
 
 registerCalendarCommands(program);
 registerPkiCommands(program);
+registerIocCommands(program);
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
   console.error(`motcua: ${err.message}`);

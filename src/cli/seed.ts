@@ -1,12 +1,13 @@
 /** The demo province: catalogue from seed/catalog.json and one account per role. */
 import type { Config } from '../config.ts';
-import type { Db } from '../db/index.ts';
+import type { Database, Db } from '../db/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Role } from '../platform/auth.ts';
 import type { AgencyKind } from '../modules/catalog/model.ts';
 import { countProcedures, loadSeed, readSeed, type CatalogSeed, type Progress } from '../modules/catalog/service.ts';
 import { createOfficer, registerCitizen } from '../modules/identity/service.ts';
 import { ensurePki } from '../modules/results/pki.ts';
+import { generate } from '../modules/ioc/generate.ts';
 
 export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
 
@@ -58,4 +59,20 @@ export async function seedDemo(db: Db, config: Config, clock: Clock, opts: { onl
   const pki = await ensurePki(db, config, clock);
   if (pki.created) log('PKI: province root CA, issuing CA, seal and officer certificates created (see `npx motcua pki list`)');
   return { ...loaded, accounts: created };
+}
+
+/** The demo's operations centre gets a province-year so far of generated dossiers (first start only). */
+export async function generateDemoYear(database: Database, config: Config): Promise<void> {
+  const year = new Date().getFullYear();
+  console.log(`generating ${config.demoDossiers} dossiers of ${year} for the operations centre (DEMO_DOSSIERS)…`);
+  let shown = -1;
+  const r = await generate(database, {
+    dossiers: config.demoDossiers, year, seed: 'demo', databaseUrl: config.databaseUrl,
+    progress: (phase, done, total) => {
+      const pct = Math.floor((done / Math.max(1, total)) * 4) * 25;
+      if (phase === 'dossiers' && pct !== shown) console.log(`  dossiers ${pct}%`);
+      if (phase === 'dossiers') shown = pct;
+    },
+  });
+  console.log(`generated ${r.dossiers} dossiers, IOC figures rebuilt (${r.seconds}s)`);
 }

@@ -1,0 +1,90 @@
+/**
+ * Server-sent events for the dashboard: a small `changed` message whenever the IOC consumer has
+ * applied new events (the dashboard then reloads its data), and a heartbeat comment so proxies keep
+ * the connection open. One watcher per server polls the consumer's cursor while clients are connected,
+ * so a change applied by any app node reaches the clients of every node; the consumer running in this
+ * process also pokes it at once (`iocChanged`).
+ */
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.ts';
+import { IOC_CONSUMER } from './rollups.ts';
+
+const local = new EventEmitter();
+local.setMaxListeners(0);
+
+/** Tells this process's streams that the rollups changed (called by the consumer loop). */
+export function iocChanged(): void {
+  local.emit('changed');
+}
+
+export interface StreamOptions {
+  pollMs?: number;
+  heartbeatMs?: number;
+}
+
+export function createIocStream(db: Db, opts: StreamOptions = {}) {
+  const clients = new Set<ServerResponse>();
+  let last: string | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  let beat: NodeJS.Timeout | null = null;
+  let checking = false;
+
+  const send = (text: string) => {
+    for (const c of clients) c.write(text);
+  };
+  const check = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      const { rows } = await sql<{ v: string }>`select txid::text || ':' || id as v from outbox_cursors where name = ${IOC_CONSUMER}`.execute(db);
+      const v = rows[0]?.v ?? '';
+      if (last !== null && v !== last) send(`event: changed\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
+      last = v;
+    } catch {
+      // the database is unreachable for a moment: try again on the next tick
+    } finally {
+      checking = false;
+    }
+  };
+  const onLocal = () => void check();
+  const start = () => {
+    poll = setInterval(() => void check(), opts.pollMs ?? 1000);
+    beat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), opts.heartbeatMs ?? 15_000);
+    local.on('changed', onLocal);
+  };
+  const stop = () => {
+    if (poll) clearInterval(poll);
+    if (beat) clearInterval(beat);
+    poll = beat = null;
+    last = null;
+    local.off('changed', onLocal);
+  };
+
+  return {
+    async attach(res: ServerResponse, onClose: (fn: () => void) => void) {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      if (clients.size === 0) {
+        await check();
+        start();
+      }
+      clients.add(res);
+      res.write(`retry: 5000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
+      onClose(() => {
+        clients.delete(res);
+        if (clients.size === 0) stop();
+      });
+    },
+    close() {
+      for (const c of clients) c.end();
+      clients.clear();
+      stop();
+    },
+  };
+}
