@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { fsBlobStore } from '../../src/modules/files/blobs.ts';
-import { fixedClock } from '../../src/platform/clock.ts';
+import { fixedClock, type Clock } from '../../src/platform/clock.ts';
+import { runConsumers } from '../../src/platform/consumers.ts';
+import { IOC_CONSUMER, iocHandler } from '../../src/modules/ioc/rollups.ts';
+import { iocChanged } from '../../src/modules/ioc/stream.ts';
 import { webRoutes } from '../../src/platform/web.ts';
 import { buildServer } from '../../src/server.ts';
 import { testConfig, TEST_NOW } from '../config.ts';
@@ -75,24 +78,32 @@ export async function ensureWebBuilt(): Promise<void> {
 export interface Served {
   app: FastifyInstance;
   url: string;
+  database: Awaited<ReturnType<typeof freshDatabase>>;
+  clock: Clock & { advance(ms: number): void };
   close(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+/** `consumers`: fold dossier events into the IOC figures as `npm start` does (every 100 ms here). */
+export async function serve(opts: { consumers?: boolean } = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-web-'));
   // The clock stands still on a working day; sessions must outlive the real date in the browser.
   const config = testConfig(dir, { sessionTtlHours: 24 * 365 * 20 });
   const database = await freshDatabase();
-  const app = await buildServer({ config, db: database.db, clock: fixedClock(TEST_NOW), blobs: fsBlobStore(config.filesDir), logger: false });
+  const clock = fixedClock(TEST_NOW);
+  const app = await buildServer({ config, db: database.db, clock, blobs: fsBlobStore(config.filesDir), logger: false });
   // Until server.ts registers the web plugin itself (then this is a no-op).
   if (!app.hasRoute({ method: 'GET', url: '/assets/*' })) await app.register(webRoutes({ distDir: DIST }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const consumers = opts.consumers ? runConsumers(database.db, [{ name: IOC_CONSUMER, handler: iocHandler(), onApplied: iocChanged }], { intervalMs: 100 }) : null;
   return {
     app,
     url: `http://127.0.0.1:${port}`,
+    database,
+    clock,
     async close() {
+      await consumers?.stop();
       await app.close();
       await database.close();
       rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ const Notifications = lazy(() => import('../citizen/Notifications.tsx'));
 const Inbox = lazy(() => import('../desk/Inbox.tsx'));
 const WorkDossier = lazy(() => import('../desk/WorkDossier.tsx'));
 const CounterIntake = lazy(() => import('../desk/CounterIntake.tsx'));
+const IocDashboard = lazy(() => import('../ioc/Dashboard.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
           <Route path="/desk" element={<RequireUser kind="officer"><Inbox /></RequireUser>} />
           <Route path="/desk/dossiers/:code" element={<RequireUser kind="officer"><WorkDossier /></RequireUser>} />
           <Route path="/desk/intake" element={<RequireUser kind="officer"><CounterIntake /></RequireUser>} />
+          <Route path="/ioc" element={<RequireUser kind="officer"><IocDashboard /></RequireUser>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

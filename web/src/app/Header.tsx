@@ -28,8 +28,9 @@ export function Header() {
   useEffect(() => setOpen(false), [pathname]);
 
   const other: Lang = i18n.language === 'en' ? 'vi' : 'en';
+  const leads = user?.roles.some((r) => r === 'province_admin' || r === 'agency_leader');
   const links = user?.kind === 'officer'
-    ? [['/desk', t('nav.inbox')], ['/desk/intake', t('nav.intake')], ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')]]
+    ? [['/desk', t('nav.inbox')], ...(leads ? [['/ioc', t('nav.ioc')]] : []), ['/desk/intake', t('nav.intake')], ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')]]
     : [['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ...(user ? [['/me/dossiers', t('nav.myDossiers')]] : [])];
 
   async function out() {

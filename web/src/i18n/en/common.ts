@@ -18,6 +18,7 @@ export const common = {
     myDossiers: 'My dossiers',
     inbox: 'Work queue',
     intake: 'Counter intake',
+    ioc: 'Operations centre',
     notifications: 'Notifications',
     unread: '({{count}} unread)',
     switchTo: 'Tiếng Việt',

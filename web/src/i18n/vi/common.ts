@@ -18,6 +18,7 @@ export const common = {
     myDossiers: 'Hồ sơ của tôi',
     inbox: 'Hồ sơ cần xử lý',
     intake: 'Tiếp nhận tại quầy',
+    ioc: 'Trung tâm điều hành',
     notifications: 'Thông báo',
     unread: '({{count}} chưa đọc)',
     switchTo: 'English',
