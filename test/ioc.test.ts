@@ -72,13 +72,16 @@ describe('the Decision 766 index', () => {
     const group = (k: string) => province.groups.find((g: { key: string }) => g.key === k);
     expect(group('timeliness').points).toBe(10); // 20 × (1 early + 0 on time) / 2 settled with a due date
     expect(group('online_payment')).toMatchObject({ points: null, scorableMax: 0 });
-    expect(group('digitisation').points).toBeNull(); // no electronic-return flag, no digitisation data yet
+    // Both results went to an applicant with an account: returned electronically (6 of the group's 22
+    // points); the group's other inputs (digitisation, reuse, population database…) have no data yet.
+    expect(group('digitisation')).toMatchObject({ points: 6, scorableMax: 6 });
     const satisfaction = group('satisfaction');
     expect(satisfaction.indicators.map((i: { status: string }) => i.status)).toEqual(['scored', 'no_data', 'no_data']);
     expect(satisfaction.points).toBe(6);
     const online = group('online_service').indicators.find((i: { key: string }) => i.key === 'submitted_online');
     expect(online).toMatchObject({ numerator: 1, denominator: 3, points: 4 }); // min(6, 6 × (1/3) / 0.5)
-    expect(province.noData).toEqual(expect.arrayContaining(['synced_national', 'dossiers_paid', 'electronic_results']));
+    expect(province.noData).toEqual(expect.arrayContaining(['synced_national', 'dossiers_paid', 'digitised']));
+    expect(province.noData).not.toContain('electronic_results');
     expect(province.score).toBeGreaterThan(20);
     expect(province.normalized).toBeCloseTo((province.score / province.scorableMax) * 100, 1);
   });
@@ -98,7 +101,7 @@ describe('figures and dashboard', () => {
   it('gives the operational figures with the previous period, top late procedures and the agency ranking', async () => {
     const res = await get('figures?level=province&period=2026-03');
     const f = res.json();
-    expect(f.figures).toMatchObject({ received: 3, receivedOnline: 1, settled: 2, early: 1, late: 1, onTimeRate: 0.5, inProgress: 1, electronicReturnShare: null });
+    expect(f.figures).toMatchObject({ received: 3, receivedOnline: 1, settled: 2, early: 1, late: 1, onTimeRate: 0.5, inProgress: 1, electronicReturnShare: 1 });
     expect(f.figures.ratings).toMatchObject({ notSatisfied: 0, rated: 1, satisfiedShare: 1 });
     expect(f.figures.avgProcessingDays).toBeGreaterThan(0);
     expect(f.previous).toMatchObject({ period: '2026-02', figures: { received: 0 } });

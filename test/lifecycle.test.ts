@@ -79,7 +79,9 @@ describe('a dossier from submission to rating', () => {
     await ok(leader(), code, { action: 'sign' });
     const result = await ok(leader(), code, { action: 'issue_result' });
     expect(result).toMatchObject({ statusCode: 9, deadlineState: 'on_time' });
-    await ok(desk(), code, { action: 'return_result' });
+    expect((await act(desk(), code, { action: 'return_result', returnMethod: 'by-drone' })).statusCode).toBe(400);
+    const returned = await ok(desk(), code, { action: 'return_result', returnMethod: 'counter' });
+    expect(returned.history.at(-1)).toMatchObject({ action: 'return_result', data: { method: 'counter', electronic: false } });
 
     const rated = await ok(citizen(), code, { action: 'rate', rating: 'very_satisfied' });
     expect(rated.rating).toBe('very_satisfied');

@@ -13,8 +13,8 @@
  * - reschedule: once, at least one working day (calendar.hoursPerDay of office time) before the due
  *   date, to a later date.
  */
-import { ACTION_NAMES, RATINGS } from './lifecycle-rules.ts';
-import type { Action, Rating } from './lifecycle-rules.ts';
+import { ACTION_NAMES, RATINGS, RETURN_METHODS } from './lifecycle-rules.ts';
+import type { Action, Rating, ReturnMethod } from './lifecycle-rules.ts';
 import type { DossierState, HistoryEvent } from './lifecycle-state.ts';
 import { check, refusal, resolveAgency } from './lifecycle-check.ts';
 import type { LifecycleEnv, Refusal } from './lifecycle-check.ts';
@@ -27,7 +27,8 @@ type WithData =
   | { action: 'request_withdrawal'; reason?: string }
   | { action: 'accept_withdrawal'; reason: string }
   | { action: 'reschedule'; reason: string; newDueAt: Date }
-  | { action: 'rate'; rating: Rating; comment?: string };
+  | { action: 'rate'; rating: Rating; comment?: string }
+  | { action: 'return_result'; method?: ReturnMethod };
 type Plain = { action: Exclude<Action, WithData['action']> };
 
 /** A command: the action, an optional note (NoiDungXuLy), and the action's form data. */
@@ -134,8 +135,12 @@ export function decide(state: DossierState, command: Command, env: LifecycleEnv)
       return ok({ status: state.resumeStatus === 9 ? 9 : 4, data: { amountVND: state.paymentRequested?.amountVND ?? null } });
     case 'issue_result':
       return ok({ status: 9, assigneeAgencyId: agencies.deskId, data: { outcome: state.refusalProposed ? 'refused' : 'granted' } }, true);
-    case 'return_result':
-      return ok({ status: 10 });
+    case 'return_result': {
+      // Unsaid: an applicant with an account has the signed result in their document store (electronic).
+      const method = command.method ?? (env.applicantId ? 'electronic' : 'counter');
+      if (!RETURN_METHODS.includes(method)) return invalid('unknown return method', 'Hình thức trả kết quả không hợp lệ');
+      return ok({ status: 10, data: { method, electronic: method === 'electronic' } });
+    }
     case 'request_withdrawal':
       return ok({ status: 7, data: { reason: text(command.reason) ? command.reason.trim() : null } });
     case 'accept_withdrawal':

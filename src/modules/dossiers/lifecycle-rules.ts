@@ -132,6 +132,10 @@ export const STEP_GATED = {
 
 export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
+
+/** How a result reaches the applicant: at the counter, by post, or electronically (their document store). */
+export const RETURN_METHODS = ['counter', 'postal', 'electronic'] as const;
+export type ReturnMethod = (typeof RETURN_METHODS)[number];
 export const RATING_NAMES = {
   very_satisfied: { vi: 'Rất hài lòng', en: 'Very satisfied' },
   satisfied: { vi: 'Hài lòng', en: 'Satisfied' },

@@ -31,6 +31,8 @@ export interface ActionInput {
   newDueAt?: string;
   rating?: string;
   comment?: string;
+  /** return_result: counter, postal or electronic. */
+  returnMethod?: string;
   /** Files added with a supplement (resubmit_supplement). */
   files?: AttachedFile[];
 }
@@ -95,6 +97,8 @@ function toCommand(input: ActionInput): Command {
       return { ...base, action, reason: input.reason ?? '', newDueAt: new Date(input.newDueAt ?? 'invalid') };
     case 'rate':
       return { ...base, action, rating: input.rating as never, comment: input.comment };
+    case 'return_result':
+      return { ...base, action, method: input.returnMethod as never };
     default:
       return { ...base, action };
   }

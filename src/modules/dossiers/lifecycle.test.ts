@@ -31,7 +31,8 @@ describe('happy paths', () => {
     d.do('leader', { action: 'approve' }, '2026-03-03T14:00');
     d.do('leader', { action: 'sign' }, '2026-03-03T14:05');
     expect(d.do('leader', { action: 'issue_result' }, '2026-03-03T14:10').data).toEqual({ outcome: 'granted' });
-    d.do('desk', { action: 'return_result' }, '2026-03-04T08:00');
+    // Unsaid, the return is electronic when the applicant has an account (the result is in their store).
+    expect(d.do('desk', { action: 'return_result' }, '2026-03-04T08:00').data).toEqual({ method: 'electronic', electronic: true });
     d.do('applicant', { action: 'rate', rating: 'very_satisfied' }, '2026-03-04T09:00');
     expect(statuses(d)).toEqual([1, 2, 4, 4, 4, 4, 9, 10, 10]);
     expect(d.state).toMatchObject({ status: 10, rating: 'very_satisfied', outcome: 'granted', step: null });
@@ -86,7 +87,8 @@ describe('happy paths', () => {
     d.do('leader', { action: 'approve' }, '2026-03-05T09:00');
     d.do('leader', { action: 'sign' }, '2026-03-05T09:10');
     d.do('leader', { action: 'issue_result' }, '2026-03-05T09:20');
-    d.do('desk', { action: 'return_result' }, '2026-03-05T10:00');
+    expect(d.try('desk', { action: 'return_result', method: 'pigeon' as never }, '2026-03-05T10:00')).toMatchObject({ ok: false, code: 'invalid' });
+    expect(d.do('desk', { action: 'return_result', method: 'postal' }, '2026-03-05T10:00').data).toEqual({ method: 'postal', electronic: false });
     expect(d.history.map((e) => e.assigneeAgencyId)).toEqual(['DESK', 'HANDLING', 'TAX', 'HANDLING', 'HANDLING', 'HANDLING', 'HANDLING', 'DESK', 'DESK']);
     expect(reduce(d.history)).toEqual(d.state);
   });

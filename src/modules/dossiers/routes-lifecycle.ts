@@ -6,7 +6,7 @@ import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
 import * as catalog from '../catalog/service.ts';
-import { ACTIONS, RATINGS } from './lifecycle.ts';
+import { ACTIONS, RATINGS, RETURN_METHODS } from './lifecycle.ts';
 import { perform } from './lifecycle-service.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
 import { present } from './present.ts';
@@ -41,6 +41,7 @@ export function lifecycleRoutes(deps: AppDeps, blobs: BlobStore) {
           description: Type.Optional(Type.String({ maxLength: 500 })),
           newDueAt: Type.Optional(Type.String({ format: 'date-time' })),
           rating: Type.Optional(Type.Union(RATINGS.map((x) => Type.Literal(x)))),
+          returnMethod: Type.Optional(Type.Union(RETURN_METHODS.map((x) => Type.Literal(x)), { description: 'return_result: counter, postal or electronic (default: electronic when the applicant has an account, else counter)' })),
           comment: Type.Optional(Type.String({ maxLength: 2000 })),
           files: Type.Optional(FileRefs),
         }, { additionalProperties: false }),

@@ -136,7 +136,8 @@ export function generateDossier(w: World, day: DayPlan, r: () => number): Genera
     if (!push(resultAt, 'issue_result', 9, { data: { outcome: 'granted' } }, false)) return;
     step = {};
     const electronic = r() < (channel === 'online' ? 0.93 : 0.6);
-    if (!push(later(last, u(0.1, 16)), 'return_result', 10, { data: { electronic } })) return;
+    const method = electronic ? 'electronic' : channel === 'postal' ? 'postal' : 'counter';
+    if (!push(later(last, u(0.1, 16)), 'return_result', 10, { data: { method, electronic } })) return;
     if (r() < (channel === 'online' ? 0.4 : 0.15)) {
       const y = r();
       const rating = y < profile.notSatisfiedP ? 'not_satisfied' : y < 0.58 ? 'very_satisfied' : 'satisfied';

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Component } from '../api/types.ts';
 import { Uploads, type UploadItem } from '../submit/Uploads.tsx';
-import { RATINGS, type FieldSpec } from './actionFields.ts';
+import { RATINGS, RETURN_METHODS, type FieldSpec } from './actionFields.ts';
 
 export type FieldValue = string | UploadItem[];
 export interface FieldValues {
@@ -37,6 +37,19 @@ export function ActionField({ action, spec, values, set, components }: Props) {
               {t(`ratings.${r}`)}
             </label>
           ))}
+        </fieldset>
+      );
+    case 'returnMethod':
+      return (
+        <fieldset className="field rating" aria-describedby={`${id}-hint`}>
+          <legend>{label}</legend>
+          {RETURN_METHODS.map((m) => (
+            <label key={m} className="choice">
+              <input type="radio" name={`${id}`} value={m} checked={value === m} onChange={() => set(spec.name, m)} />
+              {t(`returnMethods.${m}`)}
+            </label>
+          ))}
+          {hint}
         </fieldset>
       );
     case 'files':

@@ -1,5 +1,5 @@
 /** The fields each lifecycle action needs (the API refuses the action without the required ones). */
-export type FieldKind = 'text' | 'line' | 'lines' | 'amount' | 'datetime' | 'rating' | 'files';
+export type FieldKind = 'text' | 'line' | 'lines' | 'amount' | 'datetime' | 'rating' | 'returnMethod' | 'files';
 
 export interface FieldSpec {
   name: string;
@@ -19,6 +19,7 @@ export const ACTION_FIELDS: Record<string, FieldSpec[]> = {
   accept_withdrawal: [reason()],
   reschedule: [{ name: 'newDueAt', kind: 'datetime', required: true }, reason()],
   rate: [{ name: 'rating', kind: 'rating', required: true }, { name: 'comment', kind: 'text' }],
+  return_result: [{ name: 'returnMethod', kind: 'returnMethod' }],
 };
 
 /** Actions where an officer may add a processing note (NoiDungXuLy of the history entry). */
@@ -35,3 +36,4 @@ export const ACTION_ORDER = [
 ];
 
 export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'];
+export const RETURN_METHODS = ['counter', 'postal', 'electronic'];

@@ -83,6 +83,7 @@ export const common = {
     agency_admin: 'Agency administrator',
     province_admin: 'Province administrator',
   },
+  returnMethods: { counter: 'At the one-stop desk', postal: 'By post', electronic: 'Electronically' },
   ratings: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', not_satisfied: 'Not satisfied' },
   notFound: { title: 'Page not found', text: 'The page you are looking for does not exist or has moved.' },
 };

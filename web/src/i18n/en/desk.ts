@@ -86,6 +86,8 @@ export const desk = {
     rate: 'Your rating helps the agency serve you better.',
   },
   actionFields: {
+    returnMethod: 'How the result is returned',
+    returnMethodHint: 'If none is chosen: electronically (into the applicant\'s document store) when the applicant has an account, else at the counter.',
     reason: 'Reason',
     items: 'Documents to add',
     itemsHint: 'One document per line.',

@@ -83,6 +83,7 @@ export const common = {
     agency_admin: 'Quản trị cơ quan',
     province_admin: 'Quản trị tỉnh',
   },
+  returnMethods: { counter: 'Tại Bộ phận Một cửa', postal: 'Qua dịch vụ bưu chính', electronic: 'Trả kết quả điện tử' },
   ratings: { very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', not_satisfied: 'Không hài lòng' },
   notFound: { title: 'Không tìm thấy trang', text: 'Trang bạn tìm không tồn tại hoặc đã được chuyển.' },
 };

@@ -86,6 +86,8 @@ export const desk = {
     rate: 'Mức độ hài lòng của bạn giúp cơ quan phục vụ tốt hơn.',
   },
   actionFields: {
+    returnMethod: 'Hình thức trả kết quả',
+    returnMethodHint: 'Không chọn: trả điện tử (vào kho dữ liệu của người nộp) nếu người nộp có tài khoản, nếu không thì tại quầy.',
     reason: 'Lý do',
     items: 'Giấy tờ cần bổ sung',
     itemsHint: 'Mỗi dòng một giấy tờ.',
