@@ -232,6 +232,20 @@ describe('work queues', () => {
     const dues = all.map((d: { dueAt: string }) => d.dueAt);
     expect([...dues].sort()).toEqual(dues);
     expect((await t.app.inject({ url: '/api/v1/workqueue?status=2', headers: auth(tokens['chuyenvien.taichinh']!) })).json().items).toEqual([]);
+    // One row per page across the whole queue (received dossiers with a due date, then the submitted
+    // ones without): the same rows in the same order as one big page.
+    await submitted();
+    const items: { code: string; dueAt: string | null }[] = (await t.app.inject({ url: '/api/v1/workqueue?limit=100', headers: auth(desk()) })).json().items;
+    expect(items[0]!.dueAt).not.toBeNull();
+    expect(items.at(-1)!.dueAt).toBeNull();
+    const whole = items.map((d) => d.code);
+    const paged: string[] = [];
+    for (let cursor: string | null = null; ;) {
+      const p: { items: { code: string }[]; nextCursor: string | null } = (await t.app.inject({ url: `/api/v1/workqueue?limit=1${cursor ? `&cursor=${cursor}` : ''}`, headers: auth(desk()) })).json();
+      paged.push(...p.items.map((d) => d.code));
+      if (!(cursor = p.nextCursor)) break;
+    }
+    expect(paged).toEqual(whole);
     expect((await t.app.inject({ url: '/api/v1/workqueue', headers: auth(citizen()) })).statusCode).toBe(403);
 
     t.clock.advance(7 * 24 * HOUR);

@@ -203,25 +203,33 @@ export interface QueueFilter {
 
 /**
  * One page of an agency's work queue for some roles, ordered by due date (no due date last), keyset on
- * (due_at, id) so a page costs the same at any depth; served by the dossiers_workqueue index.
+ * (due_at, id) so a page costs the same at any depth; served in index order by dossiers_workqueue (and
+ * dossiers_workqueue_status for one status). After a cursor, the dated rows past it and then, if the
+ * page is not full, the undated ones are two ordered reads: one condition with an OR between them
+ * would have the database fetch the whole rest of the queue and sort it.
  */
-export function workqueue(db: Executor, f: QueueFilter) {
-  let q = db.selectFrom('dossiers')
-    .select(['id', 'code', 'procedure_code', 'procedure_version', 'status', 'channel', 'submitted_at', 'received_at', 'due_at', 'step_due_at', 'paused_at', 'version', 'applicant_name', 'assignee_role'])
-    .where('assignee_agency_id', '=', f.agencyId)
-    .where('assignee_role', 'in', f.roles)
-    .where('status', 'in', f.statuses);
-  if (f.procedureCode) q = q.where('procedure_code', '=', f.procedureCode);
-  if (f.code) q = q.where('code', '=', f.code);
-  if (f.dueBefore) q = q.where('due_at', '<=', f.dueBefore);
-  if (f.dueAfter) q = q.where('due_at', '>', f.dueAfter);
-  if (f.after) {
-    const { dueAt, id } = f.after;
-    q = dueAt === null
-      ? q.where('due_at', 'is', null).where('id', '>', id)
-      : q.where((eb) => eb.or([eb('due_at', '>', dueAt), eb.and([eb('due_at', '=', dueAt), eb('id', '>', id)]), eb('due_at', 'is', null)]));
-  }
-  return q.orderBy('due_at').orderBy('id').limit(f.limit).execute();
+export async function workqueue(db: Executor, f: QueueFilter) {
+  const base = () => {
+    let q = db.selectFrom('dossiers')
+      .select(['id', 'code', 'procedure_code', 'procedure_version', 'status', 'channel', 'submitted_at', 'received_at', 'due_at', 'step_due_at', 'paused_at', 'version', 'applicant_name', 'assignee_role'])
+      .where('assignee_agency_id', '=', f.agencyId)
+      .where('assignee_role', 'in', f.roles)
+      .where('status', 'in', f.statuses);
+    if (f.procedureCode) q = q.where('procedure_code', '=', f.procedureCode);
+    if (f.code) q = q.where('code', '=', f.code);
+    if (f.dueBefore) q = q.where('due_at', '<=', f.dueBefore);
+    if (f.dueAfter) q = q.where('due_at', '>', f.dueAfter);
+    return q;
+  };
+  const after = f.after;
+  if (!after) return base().orderBy('due_at').orderBy('id').limit(f.limit).execute();
+  const undated = (after: string | null, limit: number) =>
+    base().where('due_at', 'is', null).$if(after !== null, (q) => q.where('id', '>', after!)).orderBy('id').limit(limit).execute();
+  if (after.dueAt === null) return undated(after.id, f.limit);
+  const dueAt = after.dueAt;
+  const dated = await base().where((eb) => eb(eb.refTuple('due_at', 'id'), '>', eb.tuple(dueAt, after.id)))
+    .orderBy('due_at').orderBy('id').limit(f.limit).execute();
+  return dated.length >= f.limit ? dated : [...dated, ...(await undated(null, f.limit - dated.length))];
 }
 
 export async function latestProcess(db: Executor, procedureCode: string) {
