@@ -12,7 +12,7 @@
  *    `POST /api/v1/dossiers/{code}/actions` with `If-Match: 1`, autocannon, each request a different
  *    dossier (loopback only, stops after a fixed number of requests); baseline: the action's statements
  *    (read by code, read history; then in one transaction the update with the version check, the
- *    history row, the audit append, the outbox event and the applicant's notification), compiled from
+ *    history row, the outbox event, the applicant's notification and, last, the audit append), compiled from
  *    the same store/platform functions, on other fresh dossiers. Then the desk's `receive` (1 → 2) of
  *    online submissions, which also makes and seals the form-01 receipt PDF, same load, capped in time.
  *
@@ -346,12 +346,12 @@ try {
           action: 'assign', note: 'Chuyển xử lý', status: 4, step_id: 'handle', step_index: 0, step_started_at: now, step_due_at: stepDue,
           assignee_agency_id: row.handling_agency_id, due_at: row.due_at, data: null,
         });
-        await appendAudit(k, { actor: { kind: 'officer', id: desk.user_id }, action: 'dossier.assign', subjectType: 'dossier', subjectId: row.id, requestId: randomUUID(), at: now, data: { code, from: 2, to: 4, seq } });
         await emit(k, {
           topic: 'dossier.assign', aggregateType: 'dossier', aggregateId: row.id, at: now,
           payload: { code, action: 'assign', from: 2, to: 4, seq, procedureCode: row.procedure_code, deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel, dueAt: row.due_at?.toISOString() ?? null, stepId: 'handle', data: null },
         });
         await notify(k, [{ userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: now, title: { vi: `Hồ sơ ${code}: ${STATUSES[4].vi}`, en: `Dossier ${code}: ${STATUSES[4].en}` }, body: { vi: 'Chuyển xử lý', en: STATUSES[4].en } }]);
+        await appendAudit(k, { actor: { kind: 'officer', id: desk.user_id }, action: 'dossier.assign', subjectType: 'dossier', subjectId: row.id, requestId: randomUUID(), at: now, data: { code, from: 2, to: 4, seq } });
       });
       await client.query('begin');
       for (const [i, q] of writes.entries()) {

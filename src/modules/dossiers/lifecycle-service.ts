@@ -142,12 +142,7 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
     const stored = await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process);
     if (!stored) return null;
     await store.insertHistory(tx, row.id, addedRow);
-    await recordDocuments(tx, ctx, documents);
     await store.addFiles(tx, added);
-    await appendAudit(tx, {
-      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
-      data: { code, from: state.status, to: event.status, seq: event.seq },
-    });
     await emit(tx, {
       topic: `dossier.${event.action}`, aggregateType: 'dossier', aggregateId: row.id, at: env.now,
       payload: {
@@ -164,6 +159,13 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
         body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
       }]);
     }
+    // Last, just before the commit: appending takes the audit chain's head row, which every concurrent
+    // transaction of the chain waits for until this one commits.
+    await recordDocuments(tx, ctx, documents);
+    await appendAudit(tx, {
+      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
+      data: { code, from: state.status, to: event.status, seq: event.seq },
+    });
     return stored;
   });
   if (!updated) throw await conflict(ctx, code, actor);
