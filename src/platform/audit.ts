@@ -5,7 +5,7 @@
  * Audit data holds identifiers, never personal values.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type OperationNodeSource } from 'kysely';
 import type { Db, Executor } from '../db/index.ts';
 
 export const AUDIT_CHAINS = 8;
@@ -63,8 +63,12 @@ export function chainOf(subjectType: string, subjectId: string): number {
   return createHash('sha256').update(`${subjectType}:${subjectId}`).digest()[0]! % AUDIT_CHAINS;
 }
 
-/** Appends one entry inside the caller's transaction. */
-export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
+/**
+ * Appends one entry inside the caller's transaction. `alongside`: other writes of the transaction
+ * (inserts built but not executed, e.g. its outbox event) sent in the same statement as data-modifying
+ * CTEs — one round trip instead of several while the chain's head row is held.
+ */
+export async function appendAudit(tx: Executor, e: AuditEntry, alongside: OperationNodeSource[] = []): Promise<void> {
   const data = e.data ?? {};
   const at = new Date(e.at.getTime());
   const digest = entryDigest({
@@ -72,8 +76,9 @@ export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
     subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId ?? null, data,
   });
   const chain = e.chainOf ? chainOf(e.chainOf.subjectType, e.chainOf.subjectId) : chainOf(e.subjectType, e.subjectId);
+  const ctes = alongside.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q}), `);
   await sql`
-    with head as (
+    with ${sql.join(ctes, sql``)}head as (
       update audit_heads set seq = seq + 1, hash = sha256(hash || ${digest})
       where chain = ${chain}
       returning seq, hash

@@ -12,13 +12,18 @@ export interface DomainEvent {
   at: Date;
 }
 
-export async function emit(tx: Executor, e: DomainEvent): Promise<void> {
-  await tx.insertInto('outbox').values({
+/** The insert of an event, to execute or to pass to `appendAudit` (one round trip with the audit entry). */
+export function emitQuery(tx: Executor, e: DomainEvent) {
+  return tx.insertInto('outbox').values({
     topic: e.topic,
     aggregate_type: e.aggregateType,
     aggregate_id: e.aggregateId,
     payload: JSON.stringify(e.payload),
     occurred_at: e.at,
     published_at: null,
-  }).execute();
+  });
+}
+
+export async function emit(tx: Executor, e: DomainEvent): Promise<void> {
+  await emitQuery(tx, e).execute();
 }

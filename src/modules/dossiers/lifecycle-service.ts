@@ -6,12 +6,12 @@
 import { inTx } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { emit } from '../../platform/outbox.ts';
+import { emitQuery } from '../../platform/outbox.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import type { Principal } from '../../platform/auth.ts';
 import * as catalog from '../catalog/service.ts';
 import * as files from '../files/service.ts';
-import { notify } from '../notify/service.ts';
+import { notifyQuery } from '../notify/service.ts';
 import { allowedActions, apply, decide, dossierDeadlineState, reduce, stepDeadlineState } from './lifecycle.ts';
 import type { Action, Command, DossierState, LifecycleEnv, Refusal } from './lifecycle.ts';
 import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
@@ -141,31 +141,30 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   const updated = await inTx(ctx.db, async (tx) => {
     const stored = await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process);
     if (!stored) return null;
-    await store.insertHistory(tx, row.id, addedRow);
     await store.addFiles(tx, added);
-    await emit(tx, {
+    await recordDocuments(tx, ctx, documents);
+    // The history entry, the outbox event, the applicant's notification and the audit entry go in one
+    // statement, last, just before the commit: appending takes the audit chain's head row, which every
+    // concurrent transaction of the chain waits for until this one commits.
+    const s = STATUSES[event.status];
+    const notice = row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id
+      ? notifyQuery(tx, [{
+        userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
+        title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
+        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
+      }])
+      : null;
+    await appendAudit(tx, {
+      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
+      data: { code, from: state.status, to: event.status, seq: event.seq },
+    }, [store.insertHistoryQuery(tx, row.id, addedRow), emitQuery(tx, {
       topic: `dossier.${event.action}`, aggregateType: 'dossier', aggregateId: row.id, at: env.now,
       payload: {
         code, action: event.action, from: state.status, to: event.status, seq: event.seq, procedureCode: row.procedure_code,
         deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel,
         dueAt: next.dueAt?.toISOString() ?? null, stepId: event.stepId ?? null, data: event.data ?? null,
       },
-    });
-    if (row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id) {
-      const s = STATUSES[event.status];
-      await notify(tx, [{
-        userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
-        title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
-        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
-      }]);
-    }
-    // Last, just before the commit: appending takes the audit chain's head row, which every concurrent
-    // transaction of the chain waits for until this one commits.
-    await recordDocuments(tx, ctx, documents);
-    await appendAudit(tx, {
-      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
-      data: { code, from: state.status, to: event.status, seq: event.seq },
-    });
+    }), ...(notice ? [notice] : [])]);
     return stored;
   });
   if (!updated) throw await conflict(ctx, code, actor);

@@ -132,8 +132,13 @@ export async function addFiles(db: Executor, rows: DossierTables['dossier_files'
   if (rows.length) await db.insertInto('dossier_files').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** The insert of a processing-history entry, to execute or to pass along with the audit entry. */
+export function insertHistoryQuery(db: Executor, dossierId: string, row: HistoryRowShape) {
+  return db.insertInto('dossier_history').values({ ...row, dossier_id: dossierId, data: row.data === null ? null : JSON.stringify(row.data) });
+}
+
 export async function insertHistory(db: Executor, dossierId: string, row: HistoryRowShape) {
-  await db.insertInto('dossier_history').values({ ...row, dossier_id: dossierId, data: row.data === null ? null : JSON.stringify(row.data) }).execute();
+  await insertHistoryQuery(db, dossierId, row).execute();
 }
 
 /**

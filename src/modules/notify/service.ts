@@ -32,12 +32,17 @@ export interface Message {
   at: Date;
 }
 
-export async function notify(tx: Executor, messages: Message[]): Promise<void> {
-  if (!messages.length) return;
-  await tx.insertInto('notifications').values(messages.map((m) => ({
+/** The insert of the messages (null for none), to execute or to pass to `appendAudit`. */
+export function notifyQuery(tx: Executor, messages: Message[]) {
+  if (!messages.length) return null;
+  return tx.insertInto('notifications').values(messages.map((m) => ({
     user_id: m.userId, dossier_id: m.dossierId, kind: m.kind, title_vi: m.title.vi, title_en: m.title.en,
     body_vi: m.body.vi, body_en: m.body.en, created_at: m.at, delivered_at: m.at,
-  }))).execute();
+  })));
+}
+
+export async function notify(tx: Executor, messages: Message[]): Promise<void> {
+  await notifyQuery(tx, messages)?.execute();
 }
 
 export async function listFor(db: Executor, userId: string, limit: number) {
