@@ -128,6 +128,12 @@ async function leaderOnPhone(): Promise<void> {
   expect(await page.locator('#ioc-agency').count()).toBe(0); // no agency filter
   expect(await fitsWidth(page)).toBe(true);
   await check(page, vp, '40-ioc-leader');
+  // Down to one of the agency's procedures, and back up by the breadcrumb.
+  await page.locator('#ioc-procedures tbody a').first().click();
+  await page.waitForURL(/level=procedure/);
+  await expect.poll(() => page.getByTestId('ioc-score').textContent()).toMatch(/\d|—/);
+  await page.locator('.ioc-crumbs').getByRole('link', { name: text.ioc.levels.agency }).click();
+  await page.waitForURL(/level=agency/);
   expect(ctx.problems).toEqual([]);
 }
 

@@ -69,6 +69,7 @@ export default function Dashboard() {
       <nav aria-label={t('ioc.breadcrumb')} className="ioc-crumbs">
         <ol>
           {rootLabel && <li>{level === 'province' ? <span aria-current="page">{rootLabel}</span> : <Link to={to('province')}>{rootLabel}</Link>}</li>}
+          {!admin && level !== 'agency' && user?.agencyId && <li><Link to={to('agency', user.agencyId)}>{t('ioc.levels.agency')}</Link></li>}
           {level !== 'province' && d && <li><span aria-current="page">{t(`ioc.levels.${level}`)}: {d.name}</span></li>}
         </ol>
         <p className="ioc-period">{periodLabel(period, t)}</p>
