@@ -116,7 +116,7 @@ try {
 
   // Rollup throughput: replay real history rows as outbox events (the payloads the services emit).
   log(`consumer throughput: ${EVENTS} events...`);
-  await catchUp(database.db, IOC_CONSUMER, iocHandler(database.db));
+  await catchUp(database.db, IOC_CONSUMER, iocHandler());
   await sql`insert into outbox (topic, aggregate_type, aggregate_id, payload, occurred_at)
     select 'dossier.' || h.action, 'dossier', d.id::text, jsonb_build_object('code', d.code, 'action', h.action, 'from', null, 'to', h.status,
       'seq', h.seq, 'procedureCode', d.procedure_code, 'deskAgencyId', d.desk_agency_id, 'handlingAgencyId', d.handling_agency_id,
@@ -125,7 +125,7 @@ try {
     where h.dossier_id in (select id from dossiers order by id limit ${Math.ceil(EVENTS / 4)})
     order by h.dossier_id, h.seq limit ${EVENTS}`.execute(database.db);
   const t0 = performance.now();
-  const applied = await catchUp(database.db, IOC_CONSUMER, iocHandler(database.db), { batch: 1000, timeoutMs: 600_000 });
+  const applied = await catchUp(database.db, IOC_CONSUMER, iocHandler(), { batch: 1000, timeoutMs: 600_000 });
   const perSecond = Math.round(applied / ((performance.now() - t0) / 1000));
   log(`consumer applied ${applied} events at ${perSecond}/s`);
 

@@ -8,8 +8,7 @@ import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
 import { scheduleEscalation } from './modules/dossiers/escalation.ts';
 import { runConsumers } from './platform/consumers.ts';
-import { IOC_CONSUMER, iocHandler } from './modules/ioc/rollups.ts';
-import { iocChanged } from './modules/ioc/stream.ts';
+import { iocConsumer } from './modules/ioc/stream.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
@@ -21,7 +20,7 @@ if (config.seedDemo) {
 const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config) });
 
 const stopEscalation = scheduleEscalation(database.db, systemClock, config.escalationIntervalMinutes, (err) => app.log.error({ err }, 'escalation job failed'));
-const consumers = runConsumers(database.db, [{ name: IOC_CONSUMER, handler: iocHandler(), onApplied: iocChanged }], {
+const consumers = runConsumers(database.db, [iocConsumer()], {
   intervalMs: 1000,
   onError: (err, name) => app.log.error({ err, consumer: name }, 'outbox consumer failed'),
 });

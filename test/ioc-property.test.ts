@@ -59,7 +59,7 @@ describe('IOC rollups', () => {
         const detours = options.filter((x) => m.pick % 16 === 0 || x.action !== 'request_withdrawal');
         const o = m.pick % 4 === 0 || !ahead.length ? detours[m.pick % Math.max(1, detours.length)] : ahead[0];
         if (o) await drv.act(o.username, d.code, o.action);
-        if (m.consume !== null) await consumeOnce(database.db, IOC_CONSUMER, iocHandler(database.db), m.consume);
+        if (m.consume !== null) await consumeOnce(database.db, IOC_CONSUMER, iocHandler(), m.consume);
       }
       await drv.consume();
       const incremental = await allRollups(database.db);

@@ -58,7 +58,7 @@ export function registerIocCommands(program: Command): void {
 
   ioc.command('consume').description('apply the pending dossier events to the rollups once (the server does this continuously)')
     .action(() => withDb(async (d) => {
-      const n = await catchUp(d.db, IOC_CONSUMER, iocHandler(d.db), { timeoutMs: 600_000 });
+      const n = await catchUp(d.db, IOC_CONSUMER, iocHandler(), { timeoutMs: 600_000 });
       console.log(`applied ${n} outbox events`);
     }));
 

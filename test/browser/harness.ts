@@ -15,8 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { fsBlobStore } from '../../src/modules/files/blobs.ts';
 import { fixedClock, type Clock } from '../../src/platform/clock.ts';
 import { runConsumers } from '../../src/platform/consumers.ts';
-import { IOC_CONSUMER, iocHandler } from '../../src/modules/ioc/rollups.ts';
-import { iocChanged } from '../../src/modules/ioc/stream.ts';
+import { iocConsumer } from '../../src/modules/ioc/stream.ts';
 import { webRoutes } from '../../src/platform/web.ts';
 import { buildServer } from '../../src/server.ts';
 import { testConfig, TEST_NOW } from '../config.ts';
@@ -96,7 +95,7 @@ export async function serve(opts: { consumers?: boolean } = {}): Promise<Served>
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const consumers = opts.consumers ? runConsumers(database.db, [{ name: IOC_CONSUMER, handler: iocHandler(), onApplied: iocChanged }], { intervalMs: 100 }) : null;
+  const consumers = opts.consumers ? runConsumers(database.db, [iocConsumer()], { intervalMs: 100 }) : null;
   return {
     app,
     url: `http://127.0.0.1:${port}`,

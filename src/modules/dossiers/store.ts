@@ -228,8 +228,8 @@ export async function workqueue(db: Executor, f: QueueFilter) {
   };
   const after = f.after;
   if (!after) return base().orderBy('due_at').orderBy('id').limit(f.limit).execute();
-  const undated = (after: string | null, limit: number) =>
-    base().where('due_at', 'is', null).$if(after !== null, (q) => q.where('id', '>', after!)).orderBy('id').limit(limit).execute();
+  const undated = (afterId: string | null, limit: number) =>
+    base().where('due_at', 'is', null).$if(afterId !== null, (q) => q.where('id', '>', afterId!)).orderBy('id').limit(limit).execute();
   if (after.dueAt === null) return undated(after.id, f.limit);
   const dueAt = after.dueAt;
   const dated = await base().where((eb) => eb(eb.refTuple('due_at', 'id'), '>', eb.tuple(dueAt, after.id)))

@@ -9,6 +9,7 @@ import type { Executor } from '../../db/index.ts';
 import { STATUSES, type StatusCode } from '../dossiers/model.ts';
 import { periodEnd, previousPeriod } from './model.ts';
 import { reference } from './reference.ts';
+import { overdueOpenNow } from './store.ts';
 import { isCurrent, type Scoped } from './service.ts';
 
 export interface LateDossier {
@@ -63,7 +64,7 @@ export async function lateDossiers(db: Executor, s: Scoped, now: Date, limit: nu
       order by result_at desc, id limit ${limit}`.execute(db),
     current
       ? sql<Row>`select ${cols} from dossiers
-          where status in (2, 4, 5, 6, 7) and result_at is null and due_at < ${now} and due_at < coalesce(paused_at, ${now}) ${filter}
+          where ${overdueOpenNow(now)} ${filter}
           order by due_at, id limit ${limit}`.execute(db)
       : Promise.resolve({ rows: [] as Row[] }),
     reference(db),

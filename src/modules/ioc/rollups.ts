@@ -41,7 +41,7 @@ function calendars(db: Executor) {
  * The consumer's handler: folds a batch of outbox events into the rollups inside the cursor's
  * transaction (everything it reads goes through that transaction: PGlite has a single connection).
  */
-export function iocHandler(_db?: Db): EventHandler {
+export function iocHandler(): EventHandler {
   return async (tx: Tx, events: OutboxEvent[]) => {
     const facts = events.map(factFromEvent).filter((f) => f !== null);
     const reception = await receptionOf(tx, [...new Set(facts.filter((f) => NEEDS_RECEPTION.has(f.action)).map((f) => f.dossierId))]);

@@ -112,12 +112,16 @@ export async function inProgressByLevel(db: Executor, scope: string, to: string)
 }
 
 /** Open dossiers past due at `now` per level and key (grouping sets: one pass over the partial index). */
+/** Open dossiers past their due date now (the clock of one awaiting a supplement stopped at its pause). */
+export const overdueOpenNow = (now: Date) =>
+  sql`status in (2, 4, 5, 6, 7) and result_at is null and due_at < ${now} and due_at < coalesce(paused_at, ${now})`;
+
 export async function overdueOpenByLevel(db: Executor, now: Date, scope: string): Promise<ByLevel<number>> {
   const { rows } = await sql<{ ga: number; gp: number; gc: number; agency: string | null; procedure: string | null; commune: string | null; n: number | string }>`
     select grouping(handling_agency_id) as ga, grouping(procedure_code) as gp, grouping(commune_code) as gc,
       handling_agency_id as agency, procedure_code as procedure, commune_code as commune, count(*)::float8 as n
     from dossiers
-    where status in (2, 4, 5, 6, 7) and result_at is null and due_at < ${now} and due_at < coalesce(paused_at, ${now})
+    where ${overdueOpenNow(now)}
       ${scope ? sql`and handling_agency_id = ${scope}` : sql``}
     group by grouping sets ((), (handling_agency_id), (procedure_code), (commune_code))`.execute(db);
   const tagged = rows.map((r) => Number(r.ga) === 0 ? { level: 'agency' as const, key: r.agency ?? '', n: r.n }

@@ -9,7 +9,8 @@ import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { IOC_CONSUMER } from './rollups.ts';
+import type { Consumer } from '../../platform/consumers.ts';
+import { IOC_CONSUMER, iocHandler } from './rollups.ts';
 
 const local = new EventEmitter();
 local.setMaxListeners(0);
@@ -17,6 +18,11 @@ local.setMaxListeners(0);
 /** Tells this process's streams that the rollups changed (called by the consumer loop). */
 export function iocChanged(): void {
   local.emit('changed');
+}
+
+/** The `ioc` consumer as the server runs it: fold the events, then tell this process's streams. */
+export function iocConsumer(): Consumer {
+  return { name: IOC_CONSUMER, handler: iocHandler(), onApplied: iocChanged };
 }
 
 export interface StreamOptions {

@@ -103,6 +103,6 @@ export function driver(db: Db, clock: Clock, config: Config): Driver {
         throw err;
       }
     },
-    consume: () => catchUp(db, IOC_CONSUMER, iocHandler(db)),
+    consume: () => catchUp(db, IOC_CONSUMER, iocHandler()),
   };
 }

@@ -1,5 +1,5 @@
 /** Number formats of the dashboard: counts, shares (0..1 → %), scores, month labels; '—' for no data. */
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'vi-VN');
+import { locale } from '../ui/format.ts';
 
 export function count(n: number | null | undefined, lang: string): string {
   return n === null || n === undefined ? '—' : new Intl.NumberFormat(locale(lang)).format(n);

@@ -1,6 +1,6 @@
 /** Dates in Vietnam time (the legal time of every deadline), money in VND, sizes in KB/MB. */
 const TZ = 'Asia/Ho_Chi_Minh';
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'vi-VN');
+export const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'vi-VN');
 
 export function formatDateTime(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
