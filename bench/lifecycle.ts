@@ -10,11 +10,10 @@
  * 2. actions per second under concurrent load: the desk's `assign` (2 → 4, to the first step) of fresh
  *    dossiers registered at the counter through the API, by their counter officer,
  *    `POST /api/v1/dossiers/{code}/actions` with `If-Match: 1`, autocannon, each request a different
- *    dossier (loopback only, stops after a fixed number of requests); baseline: the action's statements
- *    (read by code, read history; then in one transaction the update with the version check, the
- *    history row, the outbox event, the applicant's notification and the audit append, the last four in one
- *    statement as the service sends them), compiled from
- *    the same store/platform functions, on other fresh dossiers. Then the desk's `receive` (1 → 2) of
+ *    dossier (loopback only, stops after a fixed number of requests); baseline: the action's two
+ *    statements (read the dossier with its history and files; write the update with the version check,
+ *    the history row, the outbox event, the applicant's notification and the audit append), compiled
+ *    from the same store/lifecycle functions, on other fresh dossiers. Then the desk's `receive` (1 → 2) of
  *    online submissions, which also makes and seals the form-01 receipt PDF, same load, capped in time.
  *
  * Needs DATABASE_URL (a real PostgreSQL); uses a scratch database. Settings: BENCH_DOSSIERS,
@@ -28,9 +27,7 @@ import pg from 'pg';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
 import type { DB } from '../src/db/types.ts';
 import * as store from '../src/modules/dossiers/store.ts';
-import { appendAudit } from '../src/platform/audit.ts';
-import { emitQuery } from '../src/platform/outbox.ts';
-import { notifyQuery } from '../src/modules/notify/service.ts';
+import { writeAction } from '../src/modules/dossiers/lifecycle-write.ts';
 import { DEMO_COMMUNE } from '../src/cli/seed.ts';
 import { STATUSES } from '../src/modules/dossiers/model.ts';
 import { percentile, requireDatabaseUrl, scratchDatabase, startServer } from './lib.ts';
@@ -338,39 +335,32 @@ try {
     const capture = captures[w]!;
     const client = await pool.connect();
     try {
-      const [byCode] = await capture((k) => store.getByCode(k, code));
-      const row = (await client.query(byCode!.sql, byCode!.parameters as unknown[])).rows[0];
-      const [history] = await capture((k) => store.historyOf(k, row.id));
-      const events = (await client.query(history!.sql, history!.parameters as unknown[])).rows;
+      const [read] = await capture((k) => store.getWithHistory(k, code));
+      const found = (await client.query(read!.sql, read!.parameters as unknown[])).rows[0];
+      const row = found as store.DossierRow;
       const now = new Date();
       const stepDue = new Date(now.getTime() + 2 * 86_400_000);
-      const seq = events.length + 1;
-      const writes = await capture(async (k) => {
-        await store.updateState(k, row.id, row.version, {
+      const seq = found.history_json.length + 1;
+      const [write] = await capture((k) => writeAction(k, {
+        dossierId: row.id, expectedVersion: row.version, now,
+        columns: {
           status: 4, version: row.version + 1, received_at: row.received_at, due_at: row.due_at, step_due_at: stepDue, assignee_agency_id: row.handling_agency_id,
           assignee_role: 'specialist', paused_at: null, rescheduled: false, result_at: null, rating: null,
-        }, now);
-        const history = store.insertHistoryQuery(k, row.id, {
+        },
+        history: {
           seq, occurred_at: now, actor_id: desk.user_id, actor_name: 'Võ Thị Tiếp Nhận', actor_title: 'Cán bộ một cửa', unit_name: desk.name,
           action: 'assign', note: 'Chuyển xử lý', status: 4, step_id: 'handle', step_index: 0, step_started_at: now, step_due_at: stepDue,
           assignee_agency_id: row.handling_agency_id, due_at: row.due_at, data: null,
-        });
-        const event = emitQuery(k, {
+        },
+        event: {
           topic: 'dossier.assign', aggregateType: 'dossier', aggregateId: row.id, at: now,
           payload: { code, action: 'assign', from: 2, to: 4, seq, procedureCode: row.procedure_code, deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel, dueAt: row.due_at?.toISOString() ?? null, stepId: 'handle', data: null },
-        });
-        const notice = notifyQuery(k, [{ userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: now, title: { vi: `Hồ sơ ${code}: ${STATUSES[4].vi}`, en: `Dossier ${code}: ${STATUSES[4].en}` }, body: { vi: 'Chuyển xử lý', en: STATUSES[4].en } }])!;
-        await appendAudit(k, { actor: { kind: 'officer', id: desk.user_id }, action: 'dossier.assign', subjectType: 'dossier', subjectId: row.id, requestId: randomUUID(), at: now, data: { code, from: 2, to: 4, seq } }, [history, event, notice]);
-      });
-      await client.query('begin');
-      for (const [i, q] of writes.entries()) {
-        const r = await client.query(q.sql, q.parameters as unknown[]);
-        if (i === 0 && r.rowCount !== 1) throw new Error(`${code}: version check failed`);
-      }
-      await client.query('commit');
-    } catch (e) {
-      await client.query('rollback');
-      throw e;
+        },
+        notice: { userId: row.applicant_id!, dossierId: row.id, kind: 'status_changed', at: now, title: { vi: `Hồ sơ ${code}: ${STATUSES[4].vi}`, en: `Dossier ${code}: ${STATUSES[4].en}` }, body: { vi: 'Chuyển xử lý', en: STATUSES[4].en } },
+        audit: { actor: { kind: 'officer', id: desk.user_id }, action: 'dossier.assign', subjectType: 'dossier', subjectId: row.id, requestId: randomUUID(), at: now, data: { code, from: 2, to: 4, seq } },
+      }));
+      const r = await client.query(write!.sql, write!.parameters as unknown[]);
+      if (r.rowCount !== 1) throw new Error(`${code}: version check failed`);
     } finally {
       client.release();
     }

@@ -3,6 +3,7 @@ import { escalateLateSteps } from '../src/modules/dossiers/escalation.ts';
 import { reduce } from '../src/modules/dossiers/lifecycle.ts';
 import { rowToEvent, stateColumns } from '../src/modules/dossiers/lifecycle-columns.ts';
 import { agenciesOf } from '../src/modules/dossiers/lifecycle-env.ts';
+import { verifyAudit } from '../src/platform/audit.ts';
 import { auth, DEMO_CITIZEN, DEMO_COMMUNE, login, registerCitizen, testApp, upload, type TestApp } from './helpers.ts';
 import { fill } from './sample-form.ts';
 
@@ -143,6 +144,29 @@ describe('concurrency', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const history = (await get(desk(), code)).json().history;
     expect(history).toHaveLength(2);
+  });
+
+  it('writes nothing for the loser of a race: one history row, event, notification and audit entry', async () => {
+    const code = await submitted();
+    await ok(desk(), code, { action: 'receive' });
+    const audit0 = await verifyAudit(t.database.db);
+    // assign writes in one statement without documents; both requests pass the version check on read.
+    const [a, b] = await Promise.all([act(desk(), code, { action: 'assign' }, 2), act(desk(), code, { action: 'assign', note: 'lần hai' }, 2)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = [a, b].find((r) => r.statusCode === 200)!.json();
+    expect(winner).toMatchObject({ version: 3, statusCode: 4 });
+    expect(winner.history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3]);
+    const db = t.database.db;
+    const id = (await db.selectFrom('dossiers').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const count = async (table: 'dossier_history' | 'outbox' | 'notifications' | 'audit_log', column: 'dossier_id' | 'aggregate_id' | 'subject_id', extra: (q: any) => any = (q) => q) =>
+      Number((await extra(db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', id)).executeTakeFirstOrThrow()).n);
+    expect(await count('dossier_history', 'dossier_id')).toBe(3);
+    expect(await count('outbox', 'aggregate_id', (q) => q.where('topic', '=', 'dossier.assign'))).toBe(1);
+    expect(await count('notifications', 'dossier_id', (q) => q.where('title_en', 'like', '%: Processing'))).toBe(1);
+    expect(await count('audit_log', 'subject_id', (q) => q.where('action', '=', 'dossier.assign'))).toBe(1);
+    const audit1 = await verifyAudit(db);
+    expect(audit1.ok).toBe(true);
+    expect(audit1.entries).toBe(audit0.entries + 1);
   });
 
   it('requires If-Match', async () => {

@@ -79,16 +79,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
-/** Runs `fn` in one transaction, retrying on serialization failures and deadlocks. */
-export async function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+/** Runs `fn` again on serialization failures and deadlocks (it must be all-or-nothing: a transaction or one statement). */
+export async function retrying<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {
-      return await db.transaction().execute(fn);
+      return await fn();
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (i >= attempts || !code || !RETRYABLE.has(code)) throw err;
     }
   }
+}
+
+/** Runs `fn` in one transaction, retrying on serialization failures and deadlocks. */
+export function inTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  return retrying(() => db.transaction().execute(fn), attempts);
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -5,8 +5,9 @@
  * Audit data holds identifiers, never personal values.
  */
 import { createHash } from 'node:crypto';
-import { sql, type OperationNodeSource } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Executor } from '../db/index.ts';
+import { withCtes, type Cte } from '../db/statement.ts';
 
 export const AUDIT_CHAINS = 8;
 const GENESIS = Buffer.alloc(32);
@@ -64,11 +65,11 @@ export function chainOf(subjectType: string, subjectId: string): number {
 }
 
 /**
- * Appends one entry inside the caller's transaction. `alongside`: other writes of the transaction
- * (inserts built but not executed, e.g. its outbox event) sent in the same statement as data-modifying
- * CTEs — one round trip instead of several while the chain's head row is held.
+ * The append of one entry as two parts of a statement: take the chain's head (`audit_head`), insert
+ * the entry after it (`audit_entry`). `gate`: only if that earlier part of the statement returned a
+ * row (e.g. the version-checked update the entry records), else the head is not even taken.
  */
-export async function appendAudit(tx: Executor, e: AuditEntry, alongside: OperationNodeSource[] = []): Promise<void> {
+export function auditCtes(e: AuditEntry, gate?: string): Cte[] {
   const data = e.data ?? {};
   const at = new Date(e.at.getTime());
   const digest = entryDigest({
@@ -76,17 +77,23 @@ export async function appendAudit(tx: Executor, e: AuditEntry, alongside: Operat
     subjectType: e.subjectType, subjectId: e.subjectId, requestId: e.requestId ?? null, data,
   });
   const chain = e.chainOf ? chainOf(e.chainOf.subjectType, e.chainOf.subjectId) : chainOf(e.subjectType, e.subjectId);
-  const ctes = alongside.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q}), `);
-  await sql`
-    with ${sql.join(ctes, sql``)}head as (
-      update audit_heads set seq = seq + 1, hash = sha256(hash || ${digest})
-      where chain = ${chain}
-      returning seq, hash
-    )
-    insert into audit_log (chain, seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, request_id, data, hash)
-    select ${chain}, head.seq, ${at}, ${e.actor.kind}, ${e.actor.id}, ${e.action}, ${e.subjectType}, ${e.subjectId},
-           ${e.requestId ?? null}, ${JSON.stringify(data)}::jsonb, head.hash
-    from head`.execute(tx);
+  const only = gate ? sql` and exists (select 1 from ${sql.id(gate)})` : sql``;
+  return [{
+    name: 'audit_head',
+    query: sql`update audit_heads set seq = seq + 1, hash = sha256(hash || ${digest}) where chain = ${chain}${only} returning seq, hash`,
+  }, {
+    name: 'audit_entry',
+    query: sql`
+      insert into audit_log (chain, seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, request_id, data, hash)
+      select ${chain}, audit_head.seq, ${at}, ${e.actor.kind}, ${e.actor.id}, ${e.action}, ${e.subjectType}, ${e.subjectId},
+             ${e.requestId ?? null}, ${JSON.stringify(data)}::jsonb, audit_head.hash
+      from audit_head`,
+  }];
+}
+
+/** Appends one entry inside the caller's transaction. */
+export async function appendAudit(tx: Executor, e: AuditEntry): Promise<void> {
+  await withCtes(auditCtes(e), sql`select 1`).execute(tx);
 }
 
 export interface AuditVerification {

@@ -3,6 +3,7 @@
  * Consumers (IOC rollups, notifications, national sync) read them in id order and are idempotent.
  */
 import type { Executor } from '../db/index.ts';
+import { insertIf } from '../db/statement.ts';
 
 export interface DomainEvent {
   topic: string; // e.g. "dossier.submitted"
@@ -13,15 +14,17 @@ export interface DomainEvent {
 }
 
 /** The insert of an event, to execute or to pass to `appendAudit` (one round trip with the audit entry). */
-export function emitQuery(tx: Executor, e: DomainEvent) {
-  return tx.insertInto('outbox').values({
+/** The insert of the event, to execute or to put in a statement; `onlyIf`: see `insertIf`. */
+export function emitQuery(tx: Executor, e: DomainEvent, onlyIf?: string) {
+  const row = {
     topic: e.topic,
     aggregate_type: e.aggregateType,
     aggregate_id: e.aggregateId,
     payload: JSON.stringify(e.payload),
     occurred_at: e.at,
     published_at: null,
-  });
+  };
+  return onlyIf ? insertIf(tx, 'outbox', row, onlyIf) : tx.insertInto('outbox').values(row);
 }
 
 export async function emit(tx: Executor, e: DomainEvent): Promise<void> {

@@ -3,21 +3,19 @@
  * the caller's view of what they may do now. Each action is one transaction: the state columns, the
  * history row, the audit entry, the outbox event and the applicant's notification.
  */
-import { inTx } from '../../db/index.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { inTx, retrying } from '../../db/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { emitQuery } from '../../platform/outbox.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import type { Principal } from '../../platform/auth.ts';
 import * as catalog from '../catalog/service.ts';
 import * as files from '../files/service.ts';
-import { notifyQuery } from '../notify/service.ts';
 import { allowedActions, apply, decide, dossierDeadlineState, reduce, stepDeadlineState } from './lifecycle.ts';
 import type { Action, Command, DossierState, LifecycleEnv, Refusal } from './lifecycle.ts';
 import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
 import { actorOf, agenciesOf, agencyCalendar, CHANNEL_NAMES, currentProcess, lifecycleContext } from './lifecycle-env.ts';
 import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
 import * as store from './store.ts';
+import { writeAction, type ActionWrite } from './lifecycle-write.ts';
 import type { BlobStore } from '../files/blobs.ts';
 import { prepareDocuments, recordDocuments } from '../results/service.ts';
 
@@ -52,12 +50,12 @@ interface Loaded {
   historyRows: store.HistoryRow[];
 }
 
-async function load(ctx: Ctx, row: store.DossierRow, actor: Principal): Promise<Loaded> {
+async function load(ctx: Ctx, row: store.DossierRow, actor: Principal, history?: store.HistoryRow[]): Promise<Loaded> {
   const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
   const channel = CHANNEL_NAMES[row.channel] ?? 'direct';
   const process = row.process ?? (await currentProcess(ctx.db, procedure, channel)).definition;
   const agencies = await agenciesOf(ctx.db, row);
-  const historyRows = await store.historyOf(ctx.db, row.id);
+  const historyRows = history ?? await store.historyOf(ctx.db, row.id);
   const state = reduce(historyRows.map(rowToEvent));
   const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies, await agencyCalendar(ctx.db, row.desk_agency_id)), actor: await actorOf(ctx.db, actor) };
   return { row, state, env, procedure, historyRows };
@@ -125,51 +123,62 @@ async function conflict(ctx: Ctx, code: string, actor: Principal): Promise<AppEr
 export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number, blobs?: BlobStore) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated');
-  const row = await store.getByCode(ctx.db, code);
-  if (!row || !canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
+  const found = await store.getWithHistory(ctx.db, code);
+  if (!found || !canSee(actor, found.row)) throw new AppError('not-found', 'dossier not found');
+  const { row } = found;
   if (row.version !== ifMatch) throw await conflict(ctx, code, actor);
-  const { state, env, historyRows } = await load(ctx, row, actor);
+  const { state, env, historyRows } = await load(ctx, row, actor, found.history);
   const decision = decide(state, toCommand(input), env);
   if (!decision.ok) throw refused(decision);
   const event = decision.event;
   const next = apply(state, event);
-  const process = row.process ? undefined : { definition: JSON.stringify(env.process), version: 0 };
   const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
-  // Signing happens before the transaction; a rolled-back action leaves only an unreferenced blob.
+  // Signing happens before the write; a rolled-back action leaves only an unreferenced blob.
   const documents = blobs ? await prepareDocuments(ctx, blobs, { dossier: row, event, actor }) : null;
   const addedRow = eventToRow(event);
-  const updated = await inTx(ctx.db, async (tx) => {
-    const stored = await store.updateState(tx, row.id, row.version, stateColumns(next, env.process, env.agencies), env.now, process);
-    if (!stored) return null;
-    await store.addFiles(tx, added);
-    await recordDocuments(tx, ctx, documents);
-    // The history entry, the outbox event, the applicant's notification and the audit entry go in one
-    // statement, last, just before the commit: appending takes the audit chain's head row, which every
-    // concurrent transaction of the chain waits for until this one commits.
-    const s = STATUSES[event.status];
-    const notice = row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id
-      ? notifyQuery(tx, [{
-        userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
-        title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
-        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
-      }])
-      : null;
-    await appendAudit(tx, {
-      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
-      data: { code, from: state.status, to: event.status, seq: event.seq },
-    }, [store.insertHistoryQuery(tx, row.id, addedRow), emitQuery(tx, {
+  const s = STATUSES[event.status];
+  const write: ActionWrite = {
+    dossierId: row.id, expectedVersion: row.version, columns: stateColumns(next, env.process, env.agencies), now: env.now,
+    process: row.process ? undefined : { definition: JSON.stringify(env.process), version: 0 },
+    history: addedRow,
+    event: {
       topic: `dossier.${event.action}`, aggregateType: 'dossier', aggregateId: row.id, at: env.now,
       payload: {
         code, action: event.action, from: state.status, to: event.status, seq: event.seq, procedureCode: row.procedure_code,
         deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel,
         dueAt: next.dueAt?.toISOString() ?? null, stepId: event.stepId ?? null, data: event.data ?? null,
       },
-    }), ...(notice ? [notice] : [])]);
-    return stored;
-  });
+    },
+    notice: row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id
+      ? {
+        userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
+        title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
+        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
+      }
+      : null,
+    audit: {
+      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
+      data: { code, from: state.status, to: event.status, seq: event.seq },
+    },
+  };
+  // Most actions are that one statement on its own; one that adds files or issues documents writes
+  // them after it in the same transaction (their audit entries go to the chain it already holds).
+  const updated = !added.length && !documents
+    ? await retrying(() => writeAction(ctx.db, write))
+    : await inTx(ctx.db, async (tx) => {
+      const stored = await writeAction(tx, write);
+      if (!stored) return undefined;
+      await store.addFiles(tx, added);
+      await recordDocuments(tx, ctx, documents);
+      return stored;
+    });
   if (!updated) throw await conflict(ctx, code, actor);
-  // The stored row comes back from the update, the history is what was read plus what was added.
-  return { row: updated, view: viewOf(next, env), history: [...historyRows, { ...addedRow, dossier_id: row.id }] };
+  // The stored row comes back from the update, the history and files are what was read plus what was added.
+  return {
+    row: updated, view: viewOf(next, env),
+    history: [...historyRows, { ...addedRow, dossier_id: row.id }],
+    files: added.length ? undefined : found.files,
+  };
 }
 
 async function supplementFiles(ctx: Ctx, attached: AttachedFile[], actor: Principal, row: store.DossierRow) {

@@ -51,9 +51,9 @@ export function lifecycleRoutes(deps: AppDeps, blobs: BlobStore) {
       const tag = req.headers['if-match'];
       if (!tag) throw new AppError('precondition-required');
       const ctx = ctxFrom(deps, req);
-      const { row, view, history } = await perform(ctx, req.params.code, req.body, Number(tag.replace(/\D/g, '')), blobs);
+      const { row, view, history, files } = await perform(ctx, req.params.code, req.body, Number(tag.replace(/\D/g, '')), blobs);
       const procedure = await catalog.getProcedure(deps.db, row.procedure_code, row.procedure_version);
-      return { ...(await present(deps.db, row, procedure, { history })), ...view };
+      return { ...(await present(deps.db, row, procedure, { history, files })), ...view };
     });
 
     r.post('/dossiers/counter', {

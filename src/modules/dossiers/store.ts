@@ -1,5 +1,7 @@
 /** SQL for the dossier tables: dossiers, dossier_files, dossier_history, dossier_sequences, idempotency_keys. */
 import { sql, type ColumnType } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { insertIf } from '../../db/statement.ts';
 import type { Executor } from '../../db/index.ts';
 import type { ProcessDefinition } from './workflow.ts';
 import type { HistoryRowShape, StateColumns } from './lifecycle-columns.ts';
@@ -133,8 +135,10 @@ export async function addFiles(db: Executor, rows: DossierTables['dossier_files'
 }
 
 /** The insert of a processing-history entry, to execute or to pass along with the audit entry. */
-export function insertHistoryQuery(db: Executor, dossierId: string, row: HistoryRowShape) {
-  return db.insertInto('dossier_history').values({ ...row, dossier_id: dossierId, data: row.data === null ? null : JSON.stringify(row.data) });
+/** The insert of a history row, to execute or to put in a statement; `onlyIf`: see `insertIf`. */
+export function insertHistoryQuery(db: Executor, dossierId: string, row: HistoryRowShape, onlyIf?: string) {
+  const values = { ...row, dossier_id: dossierId, data: row.data === null ? null : JSON.stringify(row.data) };
+  return onlyIf ? insertIf(db, 'dossier_history', values, onlyIf) : db.insertInto('dossier_history').values(values);
 }
 
 export async function insertHistory(db: Executor, dossierId: string, row: HistoryRowShape) {
@@ -142,15 +146,41 @@ export async function insertHistory(db: Executor, dossierId: string, row: Histor
 }
 
 /**
- * Stores the new state columns if the dossier is still at `expectedVersion` (optimistic concurrency:
- * of two officers acting on the same version, exactly one gets a row back).
+ * The new state columns, stored only if the dossier is still at `expectedVersion` (optimistic
+ * concurrency: of two officers acting on the same version, exactly one gets the row back).
  */
-export async function updateState(db: Executor, id: string, expectedVersion: number, cols: StateColumns, now: Date, process?: { definition: string; version: number }): Promise<DossierRow | undefined> {
+export function updateStateQuery(db: Executor, id: string, expectedVersion: number, cols: StateColumns, now: Date, process?: { definition: string; version: number }) {
   return db.updateTable('dossiers')
     .set({ ...cols, updated_at: now, ...(process ? { process: process.definition, process_version: process.version } : {}) })
     .where('id', '=', id).where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst() as Promise<DossierRow | undefined>;
+    .returningAll();
+}
+
+export type FileRow = Awaited<ReturnType<typeof filesOf>>[number];
+
+/**
+ * A dossier with its processing history and its files in one round trip (what an action reads):
+ * the history and files come as JSON arrays, their timestamps revived here.
+ */
+export async function getWithHistory(db: Executor, code: string): Promise<{ row: DossierRow; history: HistoryRow[]; files: FileRow[] } | undefined> {
+  const r = await db.selectFrom('dossiers as d').selectAll('d')
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('dossier_history as h').selectAll('h').whereRef('h.dossier_id', '=', 'd.id').orderBy('h.seq')).as('history_json'),
+      jsonArrayFrom(eb.selectFrom('dossier_files as df').innerJoin('files as f', 'f.id', 'df.file_id')
+        .select(['df.component_code', 'f.id', 'f.sha256', 'f.size', 'f.media_type', 'f.name'])
+        .whereRef('df.dossier_id', '=', 'd.id').orderBy('df.component_code')).as('files_json'),
+    ])
+    .where('d.code', '=', code).executeTakeFirst();
+  if (!r) return undefined;
+  const { history_json: history, files_json: files, ...row } = r;
+  const date = (v: unknown) => (v === null ? null : new Date(v as string));
+  return {
+    row: row as DossierRow,
+    history: history.map((h) => ({
+      ...h, occurred_at: new Date(h.occurred_at), step_started_at: date(h.step_started_at), step_due_at: date(h.step_due_at), due_at: date(h.due_at),
+    })),
+    files,
+  };
 }
 
 export function getById(db: Executor, id: string) {

@@ -5,6 +5,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { insertIf } from '../../db/statement.ts';
 
 export interface NotifyTables {
   notifications: {
@@ -32,13 +33,21 @@ export interface Message {
   at: Date;
 }
 
-/** The insert of the messages (null for none), to execute or to pass to `appendAudit`. */
-export function notifyQuery(tx: Executor, messages: Message[]) {
-  if (!messages.length) return null;
-  return tx.insertInto('notifications').values(messages.map((m) => ({
+function rowOf(m: Message) {
+  return {
     user_id: m.userId, dossier_id: m.dossierId, kind: m.kind, title_vi: m.title.vi, title_en: m.title.en,
     body_vi: m.body.vi, body_en: m.body.en, created_at: m.at, delivered_at: m.at,
-  })));
+  };
+}
+
+/** The insert of the messages (null for none). */
+export function notifyQuery(tx: Executor, messages: Message[]) {
+  return messages.length ? tx.insertInto('notifications').values(messages.map(rowOf)) : null;
+}
+
+/** The insert of one message, to put in a statement after the CTE `gate` (see `insertIf`). */
+export function notifyIfQuery(tx: Executor, message: Message, gate: string) {
+  return insertIf(tx, 'notifications', rowOf(message), gate);
 }
 
 export async function notify(tx: Executor, messages: Message[]): Promise<void> {
