@@ -13,7 +13,8 @@
  *    dossier (loopback only, stops after a fixed number of requests); baseline: the action's two
  *    statements (read the dossier with its history and files; write the update with the version check,
  *    the history row, the outbox event, the applicant's notification and the audit append), compiled
- *    from the same store/lifecycle functions, on other fresh dossiers. Then the desk's `receive` (1 → 2) of
+ *    from the same store/lifecycle functions and sent through the server's kind of pool (both are
+ *    prepared once per connection), on other fresh dossiers. Then the desk's `receive` (1 → 2) of
  *    online submissions, which also makes and seals the form-01 receipt PDF, same load, capped in time.
  *
  * Needs DATABASE_URL (a real PostgreSQL); uses a scratch database. Settings: BENCH_DOSSIERS,
@@ -26,6 +27,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
 import type { DB } from '../src/db/types.ts';
+import { createPool } from '../src/db/index.ts';
 import * as store from '../src/modules/dossiers/store.ts';
 import { writeAction } from '../src/modules/dossiers/lifecycle-write.ts';
 import { DEMO_COMMUNE } from '../src/cli/seed.ts';
@@ -107,7 +109,8 @@ const db = await scratchDatabase(adminUrl, 'motcua_bench_lifecycle');
 const dataDir = `/tmp/motcua-bench-${process.pid}`;
 log('starting the server (migrations, demo province)…');
 const server = await startServer({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: String(POOL), SEED_DEMO: 'true', DATA_DIR: dataDir, ESCALATION_INTERVAL_MINUTES: '0' });
-const pool = new pg.Pool({ connectionString: db.url, max: POOL });
+// The server's kind of pool: statements marked PREPARED are prepared once per connection, as in the server.
+const pool = createPool(db.url, POOL);
 /**
  * CPU used by the server process, by the database's backends and by this process between two points:
  * unlike wall time, it moves little when other jobs share the VM.

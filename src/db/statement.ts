@@ -14,10 +14,13 @@ export interface Cte {
   query: OperationNodeSource;
 }
 
-/** `with <ctes> <final>`: the parts in order (a part may read the ones before it), then the final query. */
-export function withCtes<R>(ctes: Cte[], final: RawBuilder<unknown>): RawBuilder<R> {
-  if (!ctes.length) return final as RawBuilder<R>;
-  return sql<R>`with ${sql.join(ctes.map((c) => sql`${sql.id(c.name)} as (${c.query})`))} ${final}`;
+/**
+ * `with <ctes> <final>`: the parts in order (a part may read the ones before it), then the final query.
+ * `front`: put before it (e.g. the PREPARED mark).
+ */
+export function withCtes<R>(ctes: Cte[], final: RawBuilder<unknown>, front: RawBuilder<unknown> = sql``): RawBuilder<R> {
+  if (!ctes.length) return sql<R>`${front}${final}`;
+  return sql<R>`${front}with ${sql.join(ctes.map((c) => sql`${sql.id(c.name)} as (${c.query})`))} ${final}`;
 }
 
 /**

@@ -6,7 +6,7 @@
  * nothing and returns no row.
  */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { PREPARED, type Executor } from '../../db/index.ts';
 import { withCtes } from '../../db/statement.ts';
 import { auditCtes, type AuditEntry } from '../../platform/audit.ts';
 import { emitQuery, type DomainEvent } from '../../platform/outbox.ts';
@@ -36,7 +36,7 @@ export function actionStatement(db: Executor, w: ActionWrite) {
     { name: 'event', query: emitQuery(db, w.event, MOVED) },
     ...(w.notice ? [{ name: 'notice', query: notifyIfQuery(db, w.notice, MOVED) }] : []),
     ...auditCtes(w.audit, MOVED),
-  ], sql`select * from ${sql.id(MOVED)}`);
+  ], sql`select * from ${sql.id(MOVED)}`, PREPARED);
 }
 
 /** Performs the write; the stored dossier, or undefined when its version had moved on. */

@@ -2,7 +2,7 @@
 import { sql, type ColumnType } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { insertIf } from '../../db/statement.ts';
-import type { Executor } from '../../db/index.ts';
+import { PREPARED, type Executor } from '../../db/index.ts';
 import type { ProcessDefinition } from './workflow.ts';
 import type { HistoryRowShape, StateColumns } from './lifecycle-columns.ts';
 
@@ -163,7 +163,7 @@ export type FileRow = Awaited<ReturnType<typeof filesOf>>[number];
  * the history and files come as JSON arrays, their timestamps revived here.
  */
 export async function getWithHistory(db: Executor, code: string): Promise<{ row: DossierRow; history: HistoryRow[]; files: FileRow[] } | undefined> {
-  const r = await db.selectFrom('dossiers as d').selectAll('d')
+  const r = await db.selectFrom('dossiers as d').modifyFront(PREPARED).selectAll('d')
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('dossier_history as h').selectAll('h').whereRef('h.dossier_id', '=', 'd.id').orderBy('h.seq')).as('history_json'),
       jsonArrayFrom(eb.selectFrom('dossier_files as df').innerJoin('files as f', 'f.id', 'df.file_id')
