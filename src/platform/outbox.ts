@@ -13,7 +13,6 @@ export interface DomainEvent {
   at: Date;
 }
 
-/** The insert of an event, to execute or to pass to `appendAudit` (one round trip with the audit entry). */
 /** The insert of the event, to execute or to put in a statement; `onlyIf`: see `insertIf`. */
 export function emitQuery(tx: Executor, e: DomainEvent, onlyIf?: string) {
   const row = {

@@ -134,7 +134,6 @@ export async function addFiles(db: Executor, rows: DossierTables['dossier_files'
   if (rows.length) await db.insertInto('dossier_files').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
-/** The insert of a processing-history entry, to execute or to pass along with the audit entry. */
 /** The insert of a history row, to execute or to put in a statement; `onlyIf`: see `insertIf`. */
 export function insertHistoryQuery(db: Executor, dossierId: string, row: HistoryRowShape, onlyIf?: string) {
   const values = { ...row, dossier_id: dossierId, data: row.data === null ? null : JSON.stringify(row.data) };
