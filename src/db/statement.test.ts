@@ -3,8 +3,10 @@
  * target columns' types; statements marked PREPARED are named statements on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { freshDatabase } from '../../test/helpers.ts';
+import { getWithHistory } from '../modules/dossiers/store.ts';
+import type { DB } from './types.ts';
 import { createPool, PREPARED, type Database } from './index.ts';
 import { insertIf, withCtes } from './statement.ts';
 
@@ -53,6 +55,19 @@ describe('PREPARED', () => {
       expect(prepared[0]!.statement).toBe(marked);
     } finally {
       await pool.end();
+    }
+  });
+
+  it.runIf(process.env.MOTCUA_TEST_DB === 'postgres')('keeps working when a migration adds a column under a prepared statement', async () => {
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPool(d.url!, 1) }) });
+    try {
+      const code = (await d.db.selectFrom('dossiers').select('code').limit(1).executeTakeFirst())?.code ?? 'none';
+      const before = await getWithHistory(db, code);
+      await sql`alter table dossiers add column added_later integer`.execute(d.db);
+      // With `select d.*` this would fail: "cached plan must not change result type".
+      expect(await getWithHistory(db, code)).toEqual(before);
+    } finally {
+      await db.destroy();
     }
   });
 });

@@ -54,6 +54,21 @@ export interface DossierTables {
   idempotency_keys: { owner_id: string; key: string; request_hash: string; dossier_id: string; created_at: Date };
 }
 
+/**
+ * Every column of `dossiers`, named: the prepared statements list them instead of `*`, so a column added
+ * by a later migration does not change their result type under a running node ("cached plan must not
+ * change result type"). The compiler checks the list is complete.
+ */
+const DOSSIER_COLUMNS = [
+  'id', 'code', 'procedure_code', 'procedure_version', 'desk_agency_id', 'handling_agency_id', 'commune_code', 'applicant_id',
+  'applicant_id_number', 'applicant_name', 'channel', 'status', 'form_data', 'submitted_at', 'received_at', 'due_at', 'version',
+  'updated_at', 'process', 'process_version', 'assignee_agency_id', 'assignee_role', 'step_due_at', 'paused_at', 'rescheduled',
+  'result_at', 'rating',
+] as const satisfies readonly (keyof DossierTables['dossiers'])[];
+type Unlisted = Exclude<keyof DossierTables['dossiers'], (typeof DOSSIER_COLUMNS)[number]>;
+const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyColumnListed;
+
 type Selected<T> = { [K in keyof T]: T[K] extends ColumnType<infer S, unknown, unknown> ? S : T[K] };
 export type DossierRow = Selected<DossierTables['dossiers']> & { form_data: Record<string, unknown> };
 type DossierInsert = Omit<DossierTables['dossiers'], 'form_data' | 'process'> & { form_data: string; process: string | null };
@@ -152,7 +167,7 @@ export function updateStateQuery(db: Executor, id: string, expectedVersion: numb
   return db.updateTable('dossiers')
     .set({ ...cols, updated_at: now, ...(process ? { process: process.definition, process_version: process.version } : {}) })
     .where('id', '=', id).where('version', '=', expectedVersion)
-    .returningAll();
+    .returning(DOSSIER_COLUMNS);
 }
 
 export type FileRow = Awaited<ReturnType<typeof filesOf>>[number];
@@ -162,7 +177,7 @@ export type FileRow = Awaited<ReturnType<typeof filesOf>>[number];
  * the history and files come as JSON arrays, their timestamps revived here.
  */
 export async function getWithHistory(db: Executor, code: string): Promise<{ row: DossierRow; history: HistoryRow[]; files: FileRow[] } | undefined> {
-  const r = await db.selectFrom('dossiers as d').modifyFront(PREPARED).selectAll('d')
+  const r = await db.selectFrom('dossiers as d').modifyFront(PREPARED).select(DOSSIER_COLUMNS.map((c) => `d.${c}` as const))
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('dossier_history as h').selectAll('h').whereRef('h.dossier_id', '=', 'd.id').orderBy('h.seq')).as('history_json'),
       jsonArrayFrom(eb.selectFrom('dossier_files as df').innerJoin('files as f', 'f.id', 'df.file_id')
