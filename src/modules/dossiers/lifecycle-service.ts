@@ -134,7 +134,7 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   const next = apply(state, event);
   const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
   // Signing happens before the write; a rolled-back action leaves only an unreferenced blob.
-  const documents = blobs ? await prepareDocuments(ctx, blobs, { dossier: row, event, actor }) : null;
+  const documents = blobs ? await prepareDocuments(ctx, blobs, { dossier: row, event, actor, earlier: historyRows.map(rowToEvent) }) : null;
   const addedRow = eventToRow(event);
   const s = STATUSES[event.status];
   const write: ActionWrite = {

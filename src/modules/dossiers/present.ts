@@ -13,11 +13,10 @@ async function agencyRef(db: Executor, id: string) {
   return { id, name: a?.name ?? id, nameEn: a?.name_en ?? id };
 }
 
-type FileView = Awaited<ReturnType<typeof store.filesOf>>[number];
 type HistoryView = Omit<store.HistoryRow, 'dossier_id'>;
 
-/** The full view; `known` skips reading what the caller has just written (intake). */
-export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files?: FileView[]; history?: HistoryView[] }) {
+/** The full view; `known` skips reading what the caller has just read or written (intake, an action). */
+export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files?: store.FileRow[]; history?: HistoryView[] }) {
   const [files, history, desk, handling] = await Promise.all([
     known?.files ?? store.filesOf(db, d.id), known?.history ?? store.historyOf(db, d.id), agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id),
   ]);

@@ -79,13 +79,15 @@ export interface ActionInput {
   event: HistoryEvent;
   /** Who acted; null for the platform itself (e.g. an electronic return). */
   actor: Principal | null;
+  /** The dossier's history before the action, when the caller has just read it (else it is read here). */
+  earlier?: HistoryEvent[];
 }
 
 /** Before the action's transaction: the document the action issues, signed and stored; null when it issues none. */
 export async function prepareDocuments(ctx: Ctx, blobs: BlobStore, input: ActionInput): Promise<PreparedDocument | null> {
   const spec = ACTION_DOCUMENTS[input.event.action];
   if (!spec) return null;
-  const earlier = (await dossiers.historyOf(ctx.db, input.dossier.id)).map(rowToEvent).filter((e) => e.seq < input.event.seq);
+  const earlier = (input.earlier ?? (await dossiers.historyOf(ctx.db, input.dossier.id)).map(rowToEvent)).filter((e) => e.seq < input.event.seq);
   const history = [...earlier, input.event];
   return build(ctx, blobs, input.dossier, history, input.event, input.actor, spec.kind, spec.step);
 }
