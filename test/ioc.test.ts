@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.ts';
 import { fsBlobStore } from '../src/modules/files/blobs.ts';
 import { buildServer } from '../src/server.ts';
-import { iocChanged } from '../src/modules/ioc/stream.ts';
+import { createIocStream, iocChanged } from '../src/modules/ioc/stream.ts';
 import { driver, type Driver } from '../src/modules/ioc/testkit.ts';
 import { auth, freshDatabase, login } from './helpers.ts';
 import { testConfig, TEST_NOW } from './config.ts';
@@ -186,5 +186,17 @@ describe('live updates', () => {
     iocChanged();
     expect(await until('event: changed')).toBe(true);
     ac.abort();
+  });
+
+  it('runs one watcher for clients arriving together, and none once they have gone', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const stream = createIocStream(database.db, { pollMs: 60_000, heartbeatMs: 60_000 });
+    const closers: (() => void)[] = [];
+    const client = () => ({ writeHead() { return this; }, write: () => true, end() {} }) as never;
+    await Promise.all([stream.attach(client(), (fn) => closers.push(fn)), stream.attach(client(), (fn) => closers.push(fn))]);
+    expect(timers()).toBe(before + 2); // one poll, one heartbeat
+    for (const close of closers) close();
+    expect(timers()).toBe(before);
   });
 });

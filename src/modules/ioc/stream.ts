@@ -76,16 +76,16 @@ export function createIocStream(db: Db, opts: StreamOptions = {}) {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      if (clients.size === 0) {
-        await check();
-        start();
-      }
+      // Decided and registered before any await: two clients arriving together start one watcher.
+      const first = clients.size === 0;
       clients.add(res);
-      res.write(`retry: 5000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
+      if (first) start();
       onClose(() => {
         clients.delete(res);
         if (clients.size === 0) stop();
       });
+      res.write(`retry: 5000\nevent: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
+      if (first) await check(); // the baseline: only later moves of the cursor are news
     },
     close() {
       for (const c of clients) c.end();
