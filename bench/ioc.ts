@@ -11,7 +11,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/index.ts';
@@ -24,10 +23,9 @@ import { buildServer } from '../src/server.ts';
 import { generate } from '../src/modules/ioc/generate.ts';
 import { parsePeriod } from '../src/modules/ioc/model.ts';
 import { plainDashboard } from '../src/modules/ioc/plain.ts';
-import { iocRoutes } from '../src/modules/ioc/routes.ts';
 import { IOC_CONSUMER, iocHandler, rebuildRollups } from '../src/modules/ioc/rollups.ts';
 import { iocDashboard } from '../src/modules/ioc/service.ts';
-import { percentile, requireDatabaseUrl } from './lib.ts';
+import { percentile, requireDatabaseUrl, scratchDatabase } from './lib.ts';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -49,20 +47,11 @@ async function timed(n: number, fn: () => Promise<unknown>) {
 }
 
 const adminUrl = requireDatabaseUrl();
-const name = `motcua_bench_ioc_${DOSSIERS}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-const reuse = process.env.BENCH_REUSE === '1' && exists;
-if (!reuse) {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-}
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
+const scratch = await scratchDatabase(adminUrl, `motcua_bench_ioc_${DOSSIERS}`, { keep: process.env.BENCH_KEEP === '1', reuse: process.env.BENCH_REUSE === '1' });
+const reuse = scratch.reused;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-ioc-'));
-const config = { ...loadConfig({ ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dir, LOG_LEVEL: 'warn' }), databasePoolSize: 8 };
-const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: '', poolSize: 8 });
+const config = { ...loadConfig({ ...process.env, DATABASE_URL: scratch.url, DATA_DIR: dir, LOG_LEVEL: 'warn' }), databasePoolSize: 8 };
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: '', poolSize: config.databasePoolSize });
 try {
   await migrate(database);
   let generation: Awaited<ReturnType<typeof generate>> | null = null;
@@ -90,7 +79,6 @@ try {
     log(`generated in ${generation.seconds}s: ${generation.historyRows} history rows, ${generation.rebuild.rows} rollup rows`);
   }
   const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: fsBlobStore(join(dir, 'files')), logger: false });
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/ioc/dashboard' })) await app.register(iocRoutes({ db: database.db, clock: systemClock, config }), { prefix: '/api/v1' });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin.tinh', password: config.demoPassword }) });
   const token = ((await login.json()) as { token: string }).token;
@@ -142,6 +130,5 @@ try {
 } finally {
   await database.close();
   rmSync(dir, { recursive: true, force: true });
-  if (process.env.BENCH_KEEP !== '1') await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

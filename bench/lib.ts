@@ -12,18 +12,26 @@ export function requireDatabaseUrl(): string {
   return url;
 }
 
-export async function scratchDatabase(adminUrl: string, prefix: string) {
-  const name = `${prefix}_${process.pid}`;
+/**
+ * A throwaway database `<prefix>_<pid>`, dropped by `drop()`. `keep`: a fixed name `<prefix>` that
+ * `drop()` leaves in place when `keep.keep` is set and that is reused, as it is, when `keep.reuse` is.
+ */
+export async function scratchDatabase(adminUrl: string, prefix: string, keep?: { keep: boolean; reuse: boolean }) {
+  const name = keep ? prefix : `${prefix}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
+  const reused = Boolean(keep?.reuse) && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!reused) {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    reused,
     async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
+      if (!keep?.keep) await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };

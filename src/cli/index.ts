@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
-import { openDatabase, type Database } from '../db/index.ts';
+import { openDatabase } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
+import { withDb } from './db.ts';
 import { systemClock } from '../platform/clock.ts';
 import { verifyAudit } from '../platform/audit.ts';
 import { importProcedures, readSeed } from '../modules/catalog/service.ts';
@@ -17,16 +18,6 @@ import { escalateLateSteps } from '../modules/dossiers/escalation.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 
 const config = loadConfig();
-
-async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
-  const d = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 4 });
-  try {
-    await migrate(d);
-    return await fn(d);
-  } finally {
-    await d.close();
-  }
-}
 
 function bar(label: string) {
   const b = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
@@ -42,9 +33,15 @@ function bar(label: string) {
 
 const program = new Command('motcua').description('motcua: one-stop public services platform').showHelpAfterError();
 
-program.command('migrate').description('apply database migrations').action(() => withDb(async (d) => {
-  console.log((await migrate(d)).length ? 'migrated' : 'database schema is up to date');
-}));
+program.command('migrate').description('apply database migrations').action(async () => {
+  const d = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 1 });
+  try {
+    const applied = await migrate(d);
+    console.log(applied.length ? `migrated: ${applied.join(', ')}` : 'database schema is up to date');
+  } finally {
+    await d.close();
+  }
+});
 
 program.command('seed').description('load the demo province (catalogue and demo accounts)').action(() => withDb(async (d) => {
   const b = bar('procedures');

@@ -1,23 +1,10 @@
 /** `motcua ioc rebuild`, `motcua ioc consume` and `motcua generate`: the operations centre's data. */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.ts';
-import { openDatabase, type Database } from '../db/index.ts';
-import { migrate } from '../db/migrate.ts';
+import { withDb } from './db.ts';
 import { catchUp } from '../platform/consumers.ts';
 import { generate } from '../modules/ioc/generate.ts';
 import { IOC_CONSUMER, iocHandler, rebuildRollups } from '../modules/ioc/rollups.ts';
-
-async function withDb<T>(fn: (d: Database, url: string | null) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const d = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 4 });
-  try {
-    await migrate(d);
-    return await fn(d, config.databaseUrl);
-  } finally {
-    await d.close();
-  }
-}
 
 function bars() {
   const multi = new cliProgress.MultiBar({
@@ -67,7 +54,7 @@ export function registerIocCommands(program: Command): void {
     .requiredOption('--year <year>', 'calendar year (up to today when it is the current year)', positive('--year'))
     .option('--seed <seed>', 'same seed, same data', 'motcua')
     .option('--json')
-    .action((o: { dossiers: number; year: number; seed: string; json?: boolean }) => withDb(async (d, url) => {
+    .action((o: { dossiers: number; year: number; seed: string; json?: boolean }) => withDb(async (d, { databaseUrl: url }) => {
       const b = bars();
       const r = await generate(d, { dossiers: o.dossiers, year: o.year, seed: o.seed, databaseUrl: url, progress: (phase, done, total) => b.update(phase, done, total) });
       b.stop();

@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
-import { openDatabase, type Database } from '../db/index.ts';
-import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/index.ts';
+import { openMigrated } from './db.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { ensurePki } from '../modules/results/pki.ts';
 import { importP12, listCertificates, refreshCrls, revokeCertificate } from '../modules/results/pki-admin.ts';
@@ -26,11 +26,7 @@ export function registerPkiCommands(program: Command, deps: PkiCliDeps = {}): vo
   const config = deps.config ?? loadConfig();
   const clock = deps.clock ?? systemClock;
   const out = deps.out ?? ((l: string) => console.log(l));
-  const open = deps.open ?? (async () => {
-    const d = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: 4 });
-    await migrate(d);
-    return d;
-  });
+  const open = deps.open ?? (() => openMigrated(config));
   const withDb = async <T>(fn: (d: Database) => Promise<T>): Promise<T> => {
     const d = await open();
     try {

@@ -122,8 +122,6 @@ export interface Consumer {
 export interface ConsumerLoop {
   /** Stops polling; resolves when the pass under way (if any) has finished. */
   stop(): Promise<void>;
-  /** Runs a pass now instead of waiting for the next tick. */
-  poke(): void;
 }
 
 /**
@@ -161,11 +159,6 @@ export function runConsumers(db: Db, consumers: Consumer[], opts: { intervalMs?:
       if (timer) clearTimeout(timer);
       timer = null;
       await running;
-    },
-    poke() {
-      if (stopped || running) return;
-      if (timer) clearTimeout(timer);
-      tick();
     },
   };
 }

@@ -10,6 +10,8 @@ export {
   parseIsoDate,
   parseVnDateTime,
   vnDateOf,
+  DAY_MS,
+  HOUR_MS,
   VN_UTC_OFFSET_HOURS,
   WEEKDAY_EN,
   WEEKDAY_VI,

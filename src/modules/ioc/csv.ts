@@ -2,7 +2,7 @@
  * Every IOC table as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs show the
  * Vietnamese names; cells that would start a formula are prefixed with an apostrophe).
  */
-import { INDEX_766, type IndexScore } from './index766.ts';
+import type { IndexScore } from './index766.ts';
 
 type Row = Record<string, unknown>;
 
@@ -56,4 +56,3 @@ export function indicatorRows(index: IndexScore): Row[] {
   })));
 }
 
-export const INDEX_GROUP_KEYS = INDEX_766.map((g) => g.key);

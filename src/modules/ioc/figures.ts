@@ -2,11 +2,10 @@
  * Operational figures and the index inputs of one entity for one period, from its rollup totals and
  * the catalogue. Pure. Rates are fractions (0..1) rounded to 4 places; null = not computable or no data.
  */
+import { HOURS_PER_WORKING_DAY } from '../dossiers/workflow-templates.ts';
 import { INPUTS, type Inputs } from './index766.ts';
 import type { Totals } from './model.ts';
 import type { ProcInfo } from './reference.ts';
-
-export const HOURS_PER_WORKING_DAY = 8;
 
 export interface Figures {
   received: number;
@@ -42,7 +41,12 @@ export interface Figures {
   fullyOnlineProcedureShare: number | null;
 }
 
-const rate = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
+/** Mean processing time of the settled dossiers in working days (8 working hours), 2 decimals. */
+export function avgProcessingDays(t: Pick<Totals, 'processing_minutes' | 'processing_count'>): number | null {
+  return t.processing_count > 0 ? Math.round((t.processing_minutes / 60 / HOURS_PER_WORKING_DAY / t.processing_count) * 100) / 100 : null;
+}
+
+export const rate = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
 
 export function figuresOf(t: Totals, extra: { inProgress: number; overdueOpen: number | null; procedures: ProcInfo[] }): Figures {
   const timed = t.early + t.on_time + t.late;
@@ -68,7 +72,7 @@ export function figuresOf(t: Totals, extra: { inProgress: number; overdueOpen: n
     electronicReturnShare: rate(t.returned_electronic, t.returned_known),
     supplements: t.supplements,
     rescheduled: t.rescheduled,
-    avgProcessingDays: t.processing_count > 0 ? Math.round((t.processing_minutes / 60 / HOURS_PER_WORKING_DAY / t.processing_count) * 100) / 100 : null,
+    avgProcessingDays: avgProcessingDays(t),
     ratings: {
       verySatisfied: t.rated_very_satisfied, satisfied: t.rated_satisfied, notSatisfied: t.rated_not_satisfied, rated,
       satisfiedShare: rate(t.rated_very_satisfied + t.rated_satisfied, rated),

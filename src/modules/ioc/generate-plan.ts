@@ -9,7 +9,7 @@
  *   residence… are the bulk of a province's dossiers);
  * - agencies: a seeded lateness (3–20 % of results late) and satisfaction per handling agency.
  */
-import { createCalendar, lunarToSolar, type WorkingCalendar } from '../calendar/index.ts';
+import { createCalendar, DAY_MS, HOUR_MS, lunarToSolar, VN_UTC_OFFSET_HOURS, type WorkingCalendar } from '../calendar/index.ts';
 
 /** sfc32 seeded from a string: fast, deterministic, good enough for synthetic data. */
 export function rng(seed: string): () => number {
@@ -60,7 +60,6 @@ export class Weighted<T> {
 
 const SEASON = [1.05, 0.85, 1.0, 1.0, 1.0, 1.05, 1.12, 1.1, 0.95, 1.0, 1.02, 1.15];
 const WEEKDAY = [0, 1.15, 1.05, 1.0, 1.0, 0.95, 0]; // Sunday … Saturday (weekends handled as days off)
-const DAY_MS = 86_400_000;
 
 export interface DayPlan {
   /** Midnight in Vietnam, as an instant. */
@@ -76,7 +75,7 @@ export function planDays(year: number, total: number, until: Date, cal: WorkingC
   const tetDay = Date.UTC(tet.y, tet.m - 1, tet.d);
   const days: (DayPlan & { w: number })[] = [];
   for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY_MS) {
-    const start = new Date(t - 7 * 3_600_000);
+    const start = new Date(t - VN_UTC_OFFSET_HOURS * HOUR_MS);
     if (start.getTime() >= until.getTime()) break;
     const iso = new Date(t).toISOString().slice(0, 10);
     const working = cal.isWorkingDay(iso).working;

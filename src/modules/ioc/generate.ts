@@ -9,7 +9,7 @@ import type { Database } from '../../db/index.ts';
 import { createCalendar } from '../calendar/index.ts';
 import type { AgencyKind, Procedure } from '../catalog/model.ts';
 import { procedureWorkingDays, processForProcedure } from '../dossiers/workflow-templates.ts';
-import { vnDay } from '../dossiers/model.ts';
+import { dossierCode, vnDay } from '../dossiers/model.ts';
 import { generateDossier, type GeneratedDossier, type ProcEntry, type World } from './generate-dossier.ts';
 import { planDays, rng, Weighted } from './generate-plan.ts';
 import { openSink } from './generate-sink.ts';
@@ -103,7 +103,7 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
         const key = `${d.deskId}|${iso}`;
         const n = (seqs.get(key) ?? 0) + 1;
         seqs.set(key, n);
-        batch.push({ ...d, code: `${d.deskId}-${iso.slice(2).replaceAll('-', '')}-${String(n).padStart(4, '0')}` });
+        batch.push({ ...d, code: dossierCode(d.deskId, d.submittedAt, n) });
         historyRows += d.history.length;
         if (batch.length >= sink.batchSize) {
           await sink.write(batch);

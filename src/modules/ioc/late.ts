@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { DAY_MS } from '../calendar/index.ts';
 import { STATUSES, type StatusCode } from '../dossiers/model.ts';
 import { periodEnd, previousPeriod } from './model.ts';
 import { reference } from './reference.ts';
@@ -41,7 +42,6 @@ interface Row {
   result_at: Date | null;
 }
 
-const DAY_MS = 86_400_000;
 
 /** The filter of an entity: the level's key, within the caller's scope (an agency leader's agency). */
 function entityFilter(s: Scoped) {

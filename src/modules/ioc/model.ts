@@ -3,7 +3,7 @@
  * periods (month, quarter, year). The live consumer (outbox events) and the rebuild (raw history) both
  * turn what they read into `Fact`s and fold them with `contributions`, so both give the same rows.
  */
-import type { WorkingCalendar } from '../calendar/index.ts';
+import { DAY_MS, HOUR_MS, VN_UTC_OFFSET_HOURS, type WorkingCalendar } from '../calendar/index.ts';
 import { vnDay } from '../dossiers/model.ts';
 
 /** The rollup columns, in table order. Every one is a count or a sum: months add up. */
@@ -52,8 +52,7 @@ export function monthOf(at: Date): string {
   }
   return m;
 }
-const VN_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+const VN_OFFSET_MS = VN_UTC_OFFSET_HOURS * HOUR_MS;
 const months = new Map<number, string>();
 
 /** Early: the result came on a day before the due day; on time: by the due instant; late: after it. */
@@ -197,16 +196,8 @@ export function monthsOf(p: Period): string[] {
   return out;
 }
 
-/** The period containing an instant, of the same kind as `like`. */
-export function periodOf(at: Date, kind: Period['kind']): Period {
-  const [y, m] = vnDay(at).iso.split('-').map(Number) as [number, number];
-  if (kind === 'year') return parsePeriod(String(y))!;
-  if (kind === 'quarter') return parsePeriod(`${y}-Q${Math.ceil(m / 3)}`)!;
-  return parsePeriod(`${y}-${pad(m)}`)!;
-}
-
 /** The instant the period ends (exclusive): midnight in Vietnam after its last month. */
 export function periodEnd(p: Period): Date {
   const [y, m] = p.to.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 7 * 3_600_000);
+  return new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - VN_OFFSET_MS);
 }

@@ -1,5 +1,6 @@
 /** The dashboard's trend: one entity's figures month by month over the 12 months ending with the period. */
 import type { Executor } from '../../db/index.ts';
+import { avgProcessingDays, rate } from './figures.ts';
 import type { Scoped } from './service.ts';
 import { inProgressByKey, sumsByMonth } from './store.ts';
 
@@ -8,7 +9,6 @@ const shift = (month: string, by: number): string => {
   const i = y * 12 + (m - 1) + by;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
 };
-const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
 
 export async function monthlySeries(db: Executor, s: Scoped) {
   const from = shift(s.period.to, -11);
@@ -34,7 +34,7 @@ export async function monthlySeries(db: Executor, s: Scoped) {
       inProgress,
       onTimeRate: t ? rate(t.early + t.on_time, timed) : null,
       onlineShare: t ? rate(t.received_online, t.received) : null,
-      avgProcessingDays: t && t.processing_count > 0 ? Math.round((t.processing_minutes / 480 / t.processing_count) * 100) / 100 : null,
+      avgProcessingDays: t ? avgProcessingDays(t) : null,
     });
   }
   return out;

@@ -16,6 +16,7 @@ import { monthsOf, parsePeriod, periodEnd, previousPeriod, zeroTotals, type Leve
 import { nameOf, proceduresOf, reference } from './reference.ts';
 import { inProgressByLevel, onlineUsedByScope, overdueOpenByLevel, sumsByLevel } from './store.ts';
 import { monthlySeries } from './series.ts';
+import { IOC_CONSUMER } from './rollups.ts';
 
 export interface IocQuery {
   level?: Level;
@@ -166,7 +167,7 @@ export async function iocDashboard(db: Executor, s: Scoped, now: Date) {
     single(db, s, now, memo),
     inner === null ? Promise.resolve([]) : entities(db, { level: 'commune', scope: inner, period: s.period }, now, memo),
     monthlySeries(db, s),
-    sql<{ updated_at: Date | null }>`select updated_at from outbox_cursors where name = 'ioc'`.execute(db),
+    sql<{ updated_at: Date | null }>`select updated_at from outbox_cursors where name = ${IOC_CONSUMER}`.execute(db),
   ]);
   return {
     ...one.summary,

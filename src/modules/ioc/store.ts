@@ -111,11 +111,11 @@ export async function inProgressByLevel(db: Executor, scope: string, to: string)
   return byLevel(rows, (r: { n: number | string }) => Number(r.n));
 }
 
-/** Open dossiers past due at `now` per level and key (grouping sets: one pass over the partial index). */
 /** Open dossiers past their due date now (the clock of one awaiting a supplement stopped at its pause). */
 export const overdueOpenNow = (now: Date) =>
   sql`status in (2, 4, 5, 6, 7) and result_at is null and due_at < ${now} and due_at < coalesce(paused_at, ${now})`;
 
+/** Open dossiers past due at `now` per level and key (grouping sets: one pass over the partial index). */
 export async function overdueOpenByLevel(db: Executor, now: Date, scope: string): Promise<ByLevel<number>> {
   const { rows } = await sql<{ ga: number; gp: number; gc: number; agency: string | null; procedure: string | null; commune: string | null; n: number | string }>`
     select grouping(handling_agency_id) as ga, grouping(procedure_code) as gp, grouping(commune_code) as gc,
@@ -141,11 +141,11 @@ export async function inProgressByKey(db: Executor, q: Omit<RollupQuery, 'from'>
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
 
-/** The dossiers' reception time and desk agency (for facts that need them), by id. */
-export async function receptionOf(db: Executor, ids: string[]): Promise<Map<string, { receivedAt: Date | null; deskAgencyId: string }>> {
+/** The dossiers' reception time (for facts that need it), by id. */
+export async function receptionOf(db: Executor, ids: string[]): Promise<Map<string, { receivedAt: Date | null }>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('dossiers').select(['id', 'received_at', 'desk_agency_id']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, { receivedAt: r.received_at, deskAgencyId: r.desk_agency_id }]));
+  const rows = await db.selectFrom('dossiers').select(['id', 'received_at']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { receivedAt: r.received_at }]));
 }
 
 /** Every rollup row, then the online months, in a stable order (tests compare incremental and rebuilt tables). */
