@@ -124,6 +124,13 @@ describe('figures and dashboard', () => {
     expect(csv.body.split('\r\n')).toHaveLength(4); // header, two rows, final newline
   });
 
+  it('shows the current year (by the server clock, in Vietnam) when no period is asked for', async () => {
+    const unsaid = (await get('dashboard')).json();
+    const year = (await get('dashboard?period=2026')).json();
+    expect(unsaid.period).toBe('2026');
+    expect({ ...unsaid, asOf: null }).toEqual({ ...year, asOf: null });
+  });
+
   it('drills down to the late dossiers themselves, without personal data', async () => {
     const res = await get('late-dossiers?period=2026-03');
     expect(res.statusCode, res.body).toBe(200);

@@ -111,10 +111,11 @@ export function inputsOf(t: Totals, procs: ProcInfo[], onlineUsed: number | null
 
 /** Change against the previous period: absolute difference of each numeric figure (null when either is null). */
 export function trendOf(now: Figures, before: Figures): Record<string, number | null> {
+  const change = (v: unknown, b: unknown) => (typeof v === 'number' && typeof b === 'number' ? Math.round((v - b) * 10_000) / 10_000 : null);
   const out: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(now)) {
-    const b = (before as unknown as Record<string, unknown>)[k];
-    if (typeof v === 'number' || v === null) out[k] = typeof v === 'number' && typeof b === 'number' ? Math.round((v - b) * 10_000) / 10_000 : null;
+    if (typeof v === 'number' || v === null) out[k] = change(v, (before as unknown as Record<string, unknown>)[k]);
   }
+  out.satisfiedShare = change(now.ratings.satisfiedShare, before.ratings.satisfiedShare);
   return out;
 }

@@ -20,7 +20,7 @@ const FIGURES_TABLES = ['summary', 'agencies', 'topLateProcedures'] as const;
 
 const Query = Type.Object({
   level: Type.Optional(Type.Union(LEVELS.map((l) => Type.Literal(l)), { description: 'province | agency | procedure | commune' })),
-  period: Type.String({ pattern: PERIOD_PATTERN, description: '2026 (year), 2026-Q1 (quarter) or 2026-03 (month)' }),
+  period: Type.Optional(Type.String({ pattern: PERIOD_PATTERN, description: '2026 (year), 2026-Q1 (quarter) or 2026-03 (month); default: the current year' })),
   id: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'agency id, procedure code or commune code' })),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
 }, { additionalProperties: false });
@@ -55,7 +55,7 @@ export function iocRoutes(deps: AppDeps, opts: StreamOptions = {}) {
         querystring: Query, response: { 200: Json, ...errors(400, 401, 403) },
       },
     }, async (req, reply) => {
-      const s = scopeFor(req.principal, req.query);
+      const s = scopeFor(req.principal, req.query, deps.clock.now());
       const result = await iocIndex(deps.db, s, deps.clock.now());
       if (!wantsCsv(req, req.query.format)) return result;
       const rows = s.id !== undefined || s.level === 'province' ? indicatorRows(result.items[0]!) : indexRows(result.items);
@@ -70,7 +70,7 @@ export function iocRoutes(deps: AppDeps, opts: StreamOptions = {}) {
         querystring: WithTable(FIGURES_TABLES), response: { 200: Json, ...errors(400, 401, 403) },
       },
     }, async (req, reply) => {
-      const s = scopeFor(req.principal, req.query);
+      const s = scopeFor(req.principal, req.query, deps.clock.now());
       const result = await iocFigures(deps.db, s, deps.clock.now());
       if (!wantsCsv(req, req.query.format)) return result;
       const name = `ioc-figures-${s.level}-${s.period.label}`;
@@ -87,7 +87,7 @@ export function iocRoutes(deps: AppDeps, opts: StreamOptions = {}) {
         querystring: WithTable(DASHBOARD_TABLES), response: { 200: Json, ...errors(400, 401, 403) },
       },
     }, async (req, reply) => {
-      const s = scopeFor(req.principal, req.query);
+      const s = scopeFor(req.principal, req.query, deps.clock.now());
       const d = await iocDashboard(deps.db, s, deps.clock.now());
       if (!wantsCsv(req, req.query.format)) return d;
       const table = req.query.table ?? 'summary';
@@ -104,7 +104,7 @@ export function iocRoutes(deps: AppDeps, opts: StreamOptions = {}) {
         querystring: LateQuery, response: { 200: Json, ...errors(400, 401, 403) },
       },
     }, async (req, reply) => {
-      const s = scopeFor(req.principal, req.query);
+      const s = scopeFor(req.principal, req.query, deps.clock.now());
       const result = await lateDossiers(deps.db, s, deps.clock.now(), req.query.limit ?? 50);
       if (!wantsCsv(req, req.query.format)) return result;
       return sendCsv(reply, `ioc-late-dossiers-${s.level}-${s.period.label}`, result.items as unknown as Record<string, unknown>[]);

@@ -15,12 +15,14 @@ import { scoreIndex, type IndexScore } from './index766.ts';
 import { monthsOf, parsePeriod, periodEnd, previousPeriod, zeroTotals, type Level, type Period, type Totals } from './model.ts';
 import { nameOf, proceduresOf, reference } from './reference.ts';
 import { inProgressByLevel, onlineUsedByScope, overdueOpenByLevel, sumsByLevel } from './store.ts';
+import { vnDay } from '../dossiers/model.ts';
 import { monthlySeries } from './series.ts';
 import { IOC_CONSUMER } from './rollups.ts';
 
 export interface IocQuery {
   level?: Level;
-  period: string;
+  /** Default: the current year (in Vietnam, by the server's clock). */
+  period?: string;
   id?: string;
 }
 
@@ -41,8 +43,8 @@ export interface EntityResult {
 }
 
 /** What the caller may see: a province admin anything, an agency leader their agency only. */
-export function scopeFor(actor: Principal | null, q: IocQuery): Scoped {
-  const period = parsePeriod(q.period);
+export function scopeFor(actor: Principal | null, q: IocQuery, now: Date): Scoped {
+  const period = parsePeriod(q.period ?? vnDay(now).iso.slice(0, 4));
   if (!period) throw new AppError('validation', 'period must be YYYY, YYYY-Qn or YYYY-MM', { errors: [{ pointer: '/query/period', detail: 'YYYY, YYYY-Qn or YYYY-MM' }] });
   if (!actor || actor.kind !== 'officer') throw new AppError('forbidden');
   if (actor.roles.includes('province_admin')) return { level: q.level ?? 'province', scope: '', id: q.level === 'province' || !q.level ? undefined : q.id, period };
