@@ -39,7 +39,7 @@ export function App() {
           <Route path="/desk" element={<RequireUser kind="officer"><Inbox /></RequireUser>} />
           <Route path="/desk/dossiers/:code" element={<RequireUser kind="officer"><WorkDossier /></RequireUser>} />
           <Route path="/desk/intake" element={<RequireUser kind="officer"><CounterIntake /></RequireUser>} />
-          <Route path="/ioc" element={<RequireUser kind="officer"><IocDashboard /></RequireUser>} />
+          <Route path="/ioc" element={<RequireUser kind="leader"><IocDashboard /></RequireUser>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
-import { useSession } from '../auth/session.tsx';
+import { leads, useSession } from '../auth/session.tsx';
 import { setLanguage, type Lang } from '../i18n/index.ts';
 
 function useUnread(enabled: boolean): number {
@@ -28,9 +28,8 @@ export function Header() {
   useEffect(() => setOpen(false), [pathname]);
 
   const other: Lang = i18n.language === 'en' ? 'vi' : 'en';
-  const leads = user?.roles.some((r) => r === 'province_admin' || r === 'agency_leader');
   const links = user?.kind === 'officer'
-    ? [['/desk', t('nav.inbox')], ...(leads ? [['/ioc', t('nav.ioc')]] : []), ['/desk/intake', t('nav.intake')], ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')]]
+    ? [['/desk', t('nav.inbox')], ...(leads(user) ? [['/ioc', t('nav.ioc')]] : []), ['/desk/intake', t('nav.intake')], ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')]]
     : [['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ...(user ? [['/me/dossiers', t('nav.myDossiers')]] : [])];
 
   async function out() {

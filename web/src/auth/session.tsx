@@ -58,12 +58,18 @@ export function useSession(): Session {
 }
 
 /** Renders children for the right kind of user; otherwise sends to sign-in and back. */
-export function RequireUser({ kind, children }: { kind: 'citizen' | 'officer' | 'any'; children: ReactNode }) {
+/** A province admin or an agency leader: who has the operations centre. */
+export function leads(user: Principal | null | undefined): boolean {
+  return Boolean(user?.roles.some((r) => r === 'province_admin' || r === 'agency_leader'));
+}
+
+export function RequireUser({ kind, children }: { kind: 'citizen' | 'officer' | 'leader' | 'any'; children: ReactNode }) {
   const { user, ready } = useSession();
   const location = useLocation();
   if (!ready) return <Loading />;
   if (!user) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (kind !== 'any' && user.kind !== kind) return <Navigate to={user.kind === 'officer' ? '/desk' : '/me/dossiers'} replace />;
+  const fits = kind === 'any' || (kind === 'leader' ? leads(user) : user.kind === kind);
+  if (!fits) return <Navigate to={homeOf(user)} replace />;
   return <>{children}</>;
 }
 

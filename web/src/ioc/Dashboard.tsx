@@ -5,10 +5,10 @@
  * exports, and live updates over server-sent events. A province admin sees the province and any
  * agency; an agency leader their own agency.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { api, API, query } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { agencies } from '../portal/catalog.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
@@ -37,24 +37,27 @@ export default function Dashboard() {
   const rawLevel = params.get('level') as Level | null;
   const level: Level = rawLevel && LEVELS.includes(rawLevel) ? rawLevel : admin ? 'province' : 'agency';
   const id = level === 'province' ? undefined : (params.get('id') ?? (level === 'agency' && !admin ? user?.agencyId ?? undefined : undefined));
-  const period = params.get('period') ?? String(new Date().getFullYear());
-  const search = new URLSearchParams({ level, period, ...(id ? { id } : {}) }).toString();
+  // Unsaid, the server's current year (its clock, Vietnam time); the page then shows the period it answered for.
+  const asked = params.get('period') ?? undefined;
+  const search = query({ level, period: asked, id });
   const [version, setVersion] = useState(0);
-  const [refreshed, setRefreshed] = useState(false);
+  // The reload a live update caused, announced only while the same view is shown.
+  const [refreshedFor, setRefreshedFor] = useState<string | null>(null);
 
-  const data = useApi((signal) => api<Data>(`/ioc/dashboard?${search}`, { signal }), [search, version]);
+  const data = useApi((signal) => api<Data>(`/ioc/dashboard${search}`, { signal }), [search, version]);
   const agencyList = useApi(async () => (admin ? agencies() : null), [admin]);
-  const live = useLive(useCallback(() => {
+  const live = useLive(() => {
     setVersion((v) => v + 1);
-    setRefreshed(true);
-  }, []));
-
-  const to = (l: Level, key?: string, p = period) => `/ioc?${new URLSearchParams({ level: l, period: p, ...(key ? { id: key } : {}) })}`;
-  const apply = (f: FilterValue) => navigate(f.agencyId ? to('agency', f.agencyId, f.period) : admin ? to('province', undefined, f.period) : to('agency', user?.agencyId ?? undefined, f.period));
-  const csv = (table: string) => `/api/v1/ioc/dashboard?${search}&format=csv&table=${table}`;
-  const drillProcedure = (r: Row) => to('procedure', r.id);
+    setRefreshedFor(search);
+  });
 
   const d = data.data;
+  const period = asked ?? d?.period;
+  const to = (l: Level, key?: string, p = period) => `/ioc${query({ level: l, period: p, id: key })}`;
+  const apply = (f: FilterValue) => navigate(f.agencyId ? to('agency', f.agencyId, f.period) : admin ? to('province', undefined, f.period) : to('agency', user?.agencyId ?? undefined, f.period));
+  const csv = (table: string) => `${API}/ioc/dashboard${search}&format=csv&table=${table}`;
+  const drillProcedure = (r: Row) => to('procedure', r.id);
+
   const rootLabel = admin ? t('ioc.levels.province') : null;
   return (
     <section className="ioc">
@@ -65,16 +68,16 @@ export default function Dashboard() {
           {d && <span className="muted"> · {t('ioc.updated', { time: formatDateTime(d.dataUpdatedAt ?? d.asOf, lang) })}</span>}
         </p>
       </PageHeader>
-      <Filters key={search} value={{ period, agencyId: level === 'agency' && admin ? id ?? '' : '' }} agencies={admin ? (agencyList.data ?? []) : null} onApply={apply} />
+      {period && <Filters key={`${search}|${period}`} value={{ period, agencyId: level === 'agency' && admin ? id ?? '' : '' }} agencies={admin ? (agencyList.data ?? []) : null} onApply={apply} />}
       <nav aria-label={t('ioc.breadcrumb')} className="ioc-crumbs">
         <ol>
           {rootLabel && <li>{level === 'province' ? <span aria-current="page">{rootLabel}</span> : <Link to={to('province')}>{rootLabel}</Link>}</li>}
           {!admin && level !== 'agency' && user?.agencyId && <li><Link to={to('agency', user.agencyId)}>{t('ioc.levels.agency')}</Link></li>}
           {level !== 'province' && d && <li><span aria-current="page">{t(`ioc.levels.${level}`)}: {d.name}</span></li>}
         </ol>
-        <p className="ioc-period">{periodLabel(period, t)}</p>
+        {period && <p className="ioc-period">{periodLabel(period, t)}</p>}
       </nav>
-      <div className="visually-hidden" role="status" aria-live="polite">{refreshed && !data.loading ? t('ioc.refreshed') : ''}</div>
+      <div className="visually-hidden" role="status" aria-live="polite">{refreshedFor === search && !data.loading ? t('ioc.refreshed') : ''}</div>
       {!d && data.loading && <Loading />}
       <ErrorBox error={data.error} />
       {d && (

@@ -12,8 +12,8 @@ export function EntityTable({ id, title, rows, drill, csv, ranked }: {
   id: string;
   title: string;
   rows: Row[];
-  /** The dashboard of a row (null: no drill-down). */
-  drill: ((r: Row) => string) | null;
+  /** The dashboard a row opens. */
+  drill: (r: Row) => string;
   csv: string;
   ranked?: boolean;
 }) {
@@ -46,7 +46,7 @@ export function EntityTable({ id, title, rows, drill, csv, ranked }: {
               {more.shown.map((r) => (
                 <tr key={r.id}>
                   {ranked && <td>{r.rank}</td>}
-                  <th scope="row"><span className="ioc-clamp" title={r.name}>{drill ? <Link to={drill(r)}>{r.name}</Link> : r.name}</span></th>
+                  <th scope="row"><span className="ioc-clamp" title={r.name}><Link to={drill(r)}>{r.name}</Link></span></th>
                   <td className="num">{score(r.score, lang)}</td>
                   <td className="num">{count(r.received, lang)}</td>
                   <td className="num">{count(r.settled, lang)}</td>

@@ -2,21 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '../api/types.ts';
-
-type Kind = 'month' | 'quarter' | 'year';
+import { periodParts, type PeriodKind as Kind } from './format.ts';
 
 export interface FilterValue {
   period: string;
   /** '' = the whole province. */
   agencyId: string;
-}
-
-function parse(period: string): { kind: Kind; year: number; n: number } {
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) return { kind: 'quarter', year: Number(q[1]), n: Number(q[2]) };
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return { kind: 'month', year: Number(m[1]), n: Number(m[2]) };
-  return { kind: 'year', year: Number(period.slice(0, 4)), n: 1 };
 }
 
 function format(kind: Kind, year: number, n: number): string {
@@ -27,7 +18,7 @@ function format(kind: Kind, year: number, n: number): string {
 
 export function Filters({ value, agencies, onApply }: { value: FilterValue; agencies: Agency[] | null; onApply: (v: FilterValue) => void }) {
   const { t, i18n } = useTranslation();
-  const start = parse(value.period);
+  const start = periodParts(value.period);
   const [kind, setKind] = useState<Kind>(start.kind);
   const [year, setYear] = useState(start.year);
   const [n, setN] = useState(start.n);

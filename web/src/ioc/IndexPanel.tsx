@@ -18,7 +18,7 @@ function GroupRow({ g }: { g: Group }) {
         </span>
       </div>
       <div className="ioc-bar" aria-hidden="true">
-        <span style={{ width: `${pct}%` }} className={g.points === null ? 'empty' : ''} />
+        <span style={{ width: `${pct}%` }} />
         {g.points !== null && g.scorableMax < g.max && <span className="ioc-bar-unscorable" style={{ width: `${Math.round(((g.max - g.scorableMax) / g.max) * 100)}%` }} />}
       </div>
       <details>

@@ -28,8 +28,7 @@ export function Kpis({ d }: { d: Dashboard }) {
       <ul className="ioc-kpis">
         {TILES.map((tile) => {
           const now = tile.pick(d.figures);
-          const before = tile.pick(d.previous.figures);
-          const diff = now !== null && before !== null ? now - before : null;
+          const diff = d.trend[tile.key] ?? null; // the server's change against the previous period
           const amount = diff === null ? '' : tile.kind === 'share' ? share(Math.abs(diff), lang) : tile.kind === 'days' ? score(Math.abs(diff), lang) : count(Math.abs(diff), lang);
           const direction = diff === null ? null : diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
           const good = direction && tile.better && direction !== 'same' ? (direction === tile.better ? 'good' : 'bad') : '';

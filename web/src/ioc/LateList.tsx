@@ -1,7 +1,7 @@
 /** The late dossiers behind the figures, each opening its dossier page (codes and dates only). */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { api, API } from '../api/client.ts';
 import { ErrorBox, Loading } from '../ui/Feedback.tsx';
 import { formatDate } from '../ui/format.ts';
 import { TableWrap } from '../ui/TableWrap.tsx';
@@ -15,14 +15,14 @@ const FIRST = 15;
 export function LateList({ search, version }: { search: string; version: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const late = useApi((signal) => api<{ items: LateDossier[] }>(`/ioc/late-dossiers?${search}&limit=50`, { signal }), [search, version]);
+  const late = useApi((signal) => api<{ items: LateDossier[] }>(`/ioc/late-dossiers${search}&limit=50`, { signal }), [search, version]);
   const title = t('ioc.late.title');
   const more = useShowAll(late.data?.items ?? [], FIRST);
   return (
     <section className="card ioc-table" aria-labelledby="ioc-late-title">
       <div className="ioc-table-head">
         <h2 id="ioc-late-title">{title}</h2>
-        <a className="btn btn-ghost" href={`/api/v1/ioc/late-dossiers?${search}&limit=500&format=csv`} download aria-label={t('ioc.tables.csvOf', { table: title })}>
+        <a className="btn btn-ghost" href={`${API}/ioc/late-dossiers${search}&limit=500&format=csv`} download aria-label={t('ioc.tables.csvOf', { table: title })}>
           {t('ioc.tables.csv')}
         </a>
       </div>

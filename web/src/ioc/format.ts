@@ -20,11 +20,19 @@ export function monthLabel(month: string, lang: string): string {
   return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-/** '2026' | '2026-Q1' | '2026-03' in words, through the resources' `ioc.periods`. */
-export function periodLabel(period: string, t: (key: string, values: Record<string, unknown>) => string): string {
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+/** '2026' | '2026-Q1' | '2026-03' → its kind, year and quarter or month number (1 for a year). */
+export function periodParts(period: string): { kind: PeriodKind; year: number; n: number } {
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) return t('ioc.periods.quarter', { n: q[2], year: q[1] });
+  if (q) return { kind: 'quarter', year: Number(q[1]), n: Number(q[2]) };
   const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return t('ioc.periods.month', { n: Number(m[2]), year: m[1] });
-  return t('ioc.periods.year', { year: period });
+  if (m) return { kind: 'month', year: Number(m[1]), n: Number(m[2]) };
+  return { kind: 'year', year: Number(period.slice(0, 4)), n: 1 };
+}
+
+/** A period in words, through the resources' `ioc.periods`. */
+export function periodLabel(period: string, t: (key: string, values: Record<string, unknown>) => string): string {
+  const { kind, year, n } = periodParts(period);
+  return t(`ioc.periods.${kind}`, { n, year });
 }

@@ -100,9 +100,3 @@ export interface LateDossier {
   resultAt: string | null;
   daysLate: number;
 }
-
-export interface Scope {
-  level: Level;
-  id?: string;
-  period: string;
-}

@@ -1,9 +1,11 @@
 /**
  * Live updates: the server's event stream (GET /api/v1/ioc/stream, the session cookie) says `changed`
  * when dossier events have been folded into the figures; the dashboard then reloads its data, at most
- * once every two seconds. EventSource reconnects by itself; `connected` says whether it is up.
+ * once every two seconds. EventSource reconnects by itself, and the dashboard then reloads for what it
+ * missed meanwhile; `connected` says whether the stream is up.
  */
 import { useEffect, useRef, useState } from 'react';
+import { API } from '../api/client.ts';
 
 export function useLive(onChanged: () => void): { connected: boolean } {
   const [connected, setConnected] = useState(false);
@@ -11,7 +13,7 @@ export function useLive(onChanged: () => void): { connected: boolean } {
   callback.current = onChanged;
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/ioc/stream');
+    const source = new EventSource(`${API}/ioc/stream`);
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
     const fire = () => {
@@ -19,12 +21,20 @@ export function useLive(onChanged: () => void): { connected: boolean } {
       last = Date.now();
       callback.current();
     };
-    source.addEventListener('ready', () => setConnected(true));
+    let dropped = false;
+    source.addEventListener('ready', () => {
+      setConnected(true);
+      if (dropped) callback.current(); // what changed while the connection was down
+      dropped = false;
+    });
     source.addEventListener('changed', () => {
       if (timer) return;
       timer = setTimeout(fire, Math.max(0, 2000 - (Date.now() - last)));
     });
-    source.onerror = () => setConnected(false);
+    source.onerror = () => {
+      dropped = true;
+      setConnected(false);
+    };
     return () => {
       if (timer) clearTimeout(timer);
       source.close();
