@@ -14,7 +14,7 @@ import { figuresOf, inputsOf, trendOf, type Figures } from './figures.ts';
 import { scoreIndex, type IndexScore } from './index766.ts';
 import { monthsOf, parsePeriod, periodEnd, previousPeriod, zeroTotals, type Level, type Period, type Totals } from './model.ts';
 import { nameOf, proceduresOf, reference } from './reference.ts';
-import { inProgressByLevel, onlineUsedByScope, overdueOpenByLevel, sumsByLevel } from './store.ts';
+import { inProgressByKey, inProgressByLevel, onlineUsedByScope, overdueOpenByLevel, sumsByKey, sumsByLevel } from './store.ts';
 import { vnDay } from '../dossiers/model.ts';
 import { monthlySeries } from './series.ts';
 import { IOC_CONSUMER } from './rollups.ts';
@@ -79,10 +79,16 @@ export async function entities(db: Executor, s: Scoped, now: Date, memo: Memo = 
   const { scope, level, period } = s;
   const key = level === 'province' ? '' : s.id;
   const usedScope = level === 'province' ? scope : level === 'agency' ? null : undefined;
+  // One entity: its own rows only; a table: every level of the scope at once (the memo shares them).
+  const one = <T>(rows: Promise<Map<string, T>>) => rows.then((m) => new Map([[level, m]]));
   const [ref, sums, inProgress, overdue, used] = await Promise.all([
     reference(db),
-    memoised(memo, `sums|${scope}|${period.label}`, () => sumsByLevel(db, scope, period.from, period.to)),
-    memoised(memo, `open|${scope}|${period.to}`, () => inProgressByLevel(db, scope, period.to)),
+    key !== undefined
+      ? memoised(memo, `sums|${scope}|${period.label}|${level}|${key}`, () => one(sumsByKey(db, { scope, level, from: period.from, to: period.to, key })))
+      : memoised(memo, `sums|${scope}|${period.label}`, () => sumsByLevel(db, scope, period.from, period.to)),
+    key !== undefined
+      ? memoised(memo, `open|${scope}|${period.to}|${level}|${key}`, () => one(inProgressByKey(db, { scope, level, to: period.to, key })))
+      : memoised(memo, `open|${scope}|${period.to}`, () => inProgressByLevel(db, scope, period.to)),
     isCurrent(period, now) ? memoised(memo, `overdue|${scope}`, () => overdueOpenByLevel(db, now, scope)) : Promise.resolve(null),
     usedScope === undefined ? Promise.resolve(null)
       : memoised(memo, `online|${usedScope ?? '*'}|${period.label}`, () => onlineUsedByScope(db, period.year, monthMask(period), usedScope)),
