@@ -5,6 +5,7 @@
  * - p50/p95 of the whole dashboard's data (province, one period) through the service in-process and
  *   through GET /api/v1/ioc/dashboard over HTTP (loopback, one connection, sequential);
  * - the same figures computed by plain GROUP BY over dossier_history ⋈ dossiers (the baseline);
+ * - p50/p95 of an agency leader's dashboard (the busiest agency) through the service;
  * - rollup throughput: outbox events per second the consumer applies.
  * Stops by itself; drops the scratch database unless BENCH_KEEP=1 (BENCH_REUSE=1 reuses a kept one).
  */
@@ -83,6 +84,9 @@ try {
   const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin.tinh', password: config.demoPassword }) });
   const token = ((await login.json()) as { token: string }).token;
 
+  const { rows: [top] } = await sql<{ key: string }>`select key from ioc_rollups where scope = '' and level = 'agency'
+    group by key order by sum(received) desc limit 1`.execute(database.db);
+  const busiest = top!.key;
   const results = [];
   for (const label of PERIODS) {
     const period = parsePeriod(label)!;
@@ -96,7 +100,10 @@ try {
     });
     log(`${label}: plain GROUP BY ×${PLAIN_ITERATIONS}...`);
     const plain = await timed(PLAIN_ITERATIONS, () => plainDashboard(database.db, period));
-    const r = { period: label, service, http, plain, speedupService: +(plain.p95 / service.p95).toFixed(1), speedupHttp: +(plain.p95 / http.p95).toFixed(1) };
+    // An agency leader's dashboard: the busiest agency, its procedures and communes within it.
+    const agency = { level: 'agency' as const, scope: '', id: busiest, period };
+    const agencyService = await timed(ITERATIONS, () => iocDashboard(database.db, agency, systemClock.now()));
+    const r = { period: label, service, http, plain, agencyService, speedupService: +(plain.p95 / service.p95).toFixed(1), speedupHttp: +(plain.p95 / http.p95).toFixed(1) };
     log(JSON.stringify(r));
     results.push(r);
   }
@@ -124,6 +131,7 @@ try {
   if (rebuildSeconds !== null) console.log(`rollup rebuild from the raw history: ${rebuildSeconds}s`);
   for (const r of results) {
     console.log(`${r.period.padEnd(8)} dashboard p95: service ${r.service.p95} ms, HTTP ${r.http.p95} ms | plain GROUP BY p95 ${r.plain.p95} ms | speed-up ×${r.speedupService} (service), ×${r.speedupHttp} (HTTP)`);
+    console.log(`${r.period.padEnd(8)} agency leader's dashboard (busiest agency) p50 ${r.agencyService.p50} ms, p95 ${r.agencyService.p95} ms (service)`);
   }
   console.log(`consumer: ${perSecond} events/s (${applied} events, batches of 1000)`);
   console.log(JSON.stringify({ date: new Date().toISOString(), dossiers: size!.dossiers, history: size!.history, rollups: size!.rollups, generation, rebuildSeconds, results, consumer: { events: applied, perSecond } }));
