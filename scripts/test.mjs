@@ -12,6 +12,21 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exitCode = 0;
+const failures = [];
+
+/**
+ * One backend's counts from vitest's JSON report. A test is counted once; a file that failed without a
+ * failing test (it did not load, or a hook threw) counts as one failure of its own.
+ */
+function tally(report) {
+  const files = report.testResults ?? [];
+  const brokenFiles = files.filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles.length,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
 
 for (const backend of backends) {
   console.log(`\n=== motcua tests on ${backend === 'pglite' ? 'embedded PGlite' : 'PostgreSQL (DATABASE_URL)'} ===\n`);
@@ -21,17 +36,22 @@ for (const backend of backends) {
     env: { ...process.env, MOTCUA_TEST_DB: backend },
   });
   if (run.status !== 0) exitCode = run.status ?? 1;
+  let counts;
   try {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    passed += r.numPassedTests;
-    failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
-    skipped += r.numPendingTests + r.numTodoTests;
+    counts = tally(JSON.parse(readFileSync(out, 'utf8')));
   } catch {
-    failed += 1;
+    counts = { passed: 0, failed: 1, skipped: 0 }; // no report: the run itself broke
+  }
+  if (run.status !== 0 && counts.failed === 0) counts.failed = 1;
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
+  if (counts.failed) {
     exitCode ||= 1;
+    failures.push(`${backend}: ${counts.failed} failed`);
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`\nbackends: ${backends.join(', ')}`);
+console.log(`\nbackends: ${backends.join(', ')}${failures.length ? ` (failed on ${failures.join('; ')})` : ''}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode);

@@ -196,9 +196,22 @@ describe('live updates', () => {
   });
 
   it('runs one watcher for clients arriving together, and none once they have gone', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    // Counts this stream's own watchers (not every timer in the process, which pools and other tests move).
+    const running = new Set<NodeJS.Timeout>();
+    const counted = {
+      every(fn: () => void, ms: number) {
+        const t = setInterval(fn, ms);
+        running.add(t);
+        return t;
+      },
+      cancel(t: NodeJS.Timeout) {
+        clearInterval(t);
+        running.delete(t);
+      },
+    };
+    const timers = () => running.size;
     const before = timers();
-    const stream = createIocStream(database.db, { pollMs: 60_000, heartbeatMs: 60_000 });
+    const stream = createIocStream(database.db, { pollMs: 60_000, heartbeatMs: 60_000, timers: counted });
     const closers: (() => void)[] = [];
     const client = () => ({ writeHead() { return this; }, write: () => true, end() {} }) as never;
     await Promise.all([stream.attach(client(), (fn) => closers.push(fn)), stream.attach(client(), (fn) => closers.push(fn))]);

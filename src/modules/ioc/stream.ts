@@ -25,9 +25,18 @@ export function iocConsumer(): Consumer {
   return { name: IOC_CONSUMER, handler: iocHandler(), onApplied: iocChanged };
 }
 
+/** The clock a stream starts its watchers on; a test hands its own to count exactly this stream's timers. */
+export interface StreamTimers {
+  every(fn: () => void, ms: number): NodeJS.Timeout;
+  cancel(timer: NodeJS.Timeout): void;
+}
+
+const systemTimers: StreamTimers = { every: (fn, ms) => setInterval(fn, ms), cancel: (t) => clearInterval(t) };
+
 export interface StreamOptions {
   pollMs?: number;
   heartbeatMs?: number;
+  timers?: StreamTimers;
 }
 
 export function createIocStream(db: Db, opts: StreamOptions = {}) {
@@ -36,6 +45,7 @@ export function createIocStream(db: Db, opts: StreamOptions = {}) {
   let poll: NodeJS.Timeout | null = null;
   let beat: NodeJS.Timeout | null = null;
   let checking = false;
+  const timers = opts.timers ?? systemTimers;
 
   const send = (text: string) => {
     for (const c of clients) c.write(text);
@@ -56,13 +66,13 @@ export function createIocStream(db: Db, opts: StreamOptions = {}) {
   };
   const onLocal = () => void check();
   const start = () => {
-    poll = setInterval(() => void check(), opts.pollMs ?? 1000);
-    beat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), opts.heartbeatMs ?? 15_000);
+    poll = timers.every(() => void check(), opts.pollMs ?? 1000);
+    beat = timers.every(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), opts.heartbeatMs ?? 15_000);
     local.on('changed', onLocal);
   };
   const stop = () => {
-    if (poll) clearInterval(poll);
-    if (beat) clearInterval(beat);
+    if (poll) timers.cancel(poll);
+    if (beat) timers.cancel(beat);
     poll = beat = null;
     last = null;
     local.off('changed', onLocal);
