@@ -1,34 +1,65 @@
 /**
  * RFC 9457 problem details with a stable `type`, Vietnamese and English titles and field details.
- * The catalogue of problems is data: one entry per type.
+ * The catalogue of problems is data: one entry per type. The platform's generic types are here; each
+ * module adds its own (`src/modules/<name>/problems.ts`: `registerProblems` at load, and the type names
+ * merged into `ProblemCatalog` by declaration so that `new AppError('…')` is checked).
  */
-export const PROBLEMS = {
+export interface ProblemDef {
+  status: number;
+  vi: string;
+  en: string;
+}
+export type ProblemDefs = Record<string, ProblemDef>;
+
+export const PLATFORM_PROBLEMS = {
   'bad-request': { status: 400, vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
   'malformed-json': { status: 400, vi: 'Nội dung JSON sai cú pháp', en: 'Malformed JSON body' },
   validation: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid request data' },
   unauthenticated: { status: 401, vi: 'Chưa đăng nhập hoặc phiên đã hết hạn', en: 'Not signed in or session expired' },
-  'invalid-credentials': { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
   forbidden: { status: 403, vi: 'Không có quyền thực hiện', en: 'Not allowed' },
-  'account-locked': { status: 423, vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần', en: 'Account temporarily locked after repeated failed sign-ins' },
   'not-found': { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   conflict: { status: 409, vi: 'Xung đột dữ liệu', en: 'Conflict' },
-  'already-registered': { status: 409, vi: 'Số định danh đã được đăng ký', en: 'This personal ID number is already registered' },
-  'version-conflict': { status: 409, vi: 'Hồ sơ vừa được người khác xử lý, vui lòng tải lại', en: 'Someone else acted on this dossier first; reload it' },
   'action-not-allowed': { status: 409, vi: 'Thao tác không được phép ở trạng thái hiện tại của hồ sơ', en: 'This action is not allowed in the dossier\'s current state' },
   'precondition-required': { status: 428, vi: 'Thiếu tiêu đề If-Match (phiên bản hồ sơ)', en: 'If-Match header (the dossier version) is required' },
   'idempotency-key-reused': { status: 422, vi: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác', en: 'Idempotency-Key was used for a different request' },
-  'missing-components': { status: 422, vi: 'Thiếu thành phần hồ sơ bắt buộc', en: 'Required dossier components are missing' },
-  'invalid-form': { status: 422, vi: 'Tờ khai điện tử không hợp lệ', en: 'The e-form data is invalid' },
-  'not-online': { status: 422, vi: 'Thủ tục không tiếp nhận hồ sơ trực tuyến', en: 'This procedure is not offered online' },
   'file-too-large': { status: 413, vi: 'Tệp vượt quá dung lượng cho phép', en: 'File too large' },
-  'unsupported-file-type': { status: 415, vi: 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG', en: 'Only PDF, JPEG and PNG files are accepted' },
   'unsupported-media-type': { status: 415, vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' },
   'rate-limited': { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' },
   unavailable: { status: 503, vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' },
   internal: { status: 500, vi: 'Lỗi hệ thống', en: 'Internal error' },
-} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+} as const satisfies ProblemDefs;
 
-export type ProblemType = keyof typeof PROBLEMS;
+/** The names of a set of problem definitions, as `ProblemCatalog` members. */
+export type ProblemNames<T extends ProblemDefs> = { [K in keyof T]: true };
+
+/** Every problem type; modules add theirs: `declare module '…/platform/errors.ts' { interface ProblemCatalog extends ProblemNames<typeof X> {} }`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProblemCatalog extends ProblemNames<typeof PLATFORM_PROBLEMS> {}
+
+export type ProblemType = keyof ProblemCatalog & string;
+
+const catalogue = new Map<string, ProblemDef & { owner: string }>(Object.entries(PLATFORM_PROBLEMS).map(([k, v]) => [k, { ...v, owner: 'platform' }]));
+
+/** Adds a module's problem types to the catalogue (idempotent; a name taken by another owner is an error). */
+export function registerProblems(owner: string, defs: ProblemDefs): void {
+  for (const [type, def] of Object.entries(defs)) {
+    const had = catalogue.get(type);
+    if (had && had.owner !== owner) throw new Error(`problem type ${type} of ${owner} is already defined by ${had.owner}`);
+    catalogue.set(type, { ...def, owner });
+  }
+}
+
+/** A problem type's definition; a type nobody registered is a programming error. */
+export function problemDef(type: ProblemType): ProblemDef {
+  const def = catalogue.get(type);
+  if (!def) throw new Error(`unknown problem type ${type}: is its module's problems.ts loaded?`);
+  return def;
+}
+
+/** The whole catalogue (for the API documentation and tests). */
+export function problemCatalogue(): ReadonlyMap<string, ProblemDef & { owner: string }> {
+  return catalogue;
+}
 
 export interface FieldError {
   /** JSON Pointer into the request, e.g. "/body/formData/applicantIdNumber" or "/files/TP01". */
@@ -44,9 +75,10 @@ export class AppError extends Error {
   readonly extra: Record<string, unknown> | undefined;
 
   constructor(type: ProblemType, detail?: string, opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
-    super(detail ?? PROBLEMS[type].en);
+    const def = problemDef(type);
+    super(detail ?? def.en);
     this.type = type;
-    this.status = PROBLEMS[type].status;
+    this.status = def.status;
     this.detail = detail;
     this.errors = opts.errors;
     this.extra = opts.extra;
@@ -70,7 +102,7 @@ export function problemBody(
   lang: 'vi' | 'en',
   opts: { detail?: string; instance?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
 ): ProblemBody {
-  const p = PROBLEMS[type];
+  const p = problemDef(type);
   return {
     ...opts.extra,
     type: `/problems/${type}`,

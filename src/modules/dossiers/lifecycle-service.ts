@@ -18,6 +18,7 @@ import * as store from './store.ts';
 import { writeAction, type ActionWrite } from './lifecycle-write.ts';
 import type { BlobStore } from '../files/blobs.ts';
 import { prepareDocuments, recordDocuments } from '../results/service.ts';
+import './problems.ts';
 
 export interface ActionInput {
   action: Action;

@@ -8,6 +8,7 @@ import * as catalog from '../catalog/service.ts';
 import { currentProcess, forgetProcesses } from './lifecycle-env.ts';
 import { validateProcess } from './workflow.ts';
 import * as store from './store.ts';
+import './problems.ts';
 
 export async function getProcess(ctx: Ctx, code: string) {
   const procedure = await catalog.getProcedure(ctx.db, code);

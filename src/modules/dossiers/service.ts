@@ -23,6 +23,7 @@ import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
 import * as store from './store.ts';
 import { reuseDocuments } from '../results/access.ts';
+import './problems.ts';
 
 export interface SubmitInput {
   procedureCode: string;

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/errors.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import type { BlobStore } from './blobs.ts';
 import * as store from './store.ts';
+import './problems.ts';
 
 export const ACCEPTED: ReadonlySet<string> = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 

@@ -16,6 +16,7 @@ import { isRole, type Principal, type Role } from '../../platform/auth.ts';
 import type { Config } from '../../config.ts';
 import { normalisePhone, parsePersonalId, passwordProblem } from './model.ts';
 import * as store from './store.ts';
+import './problems.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
