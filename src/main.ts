@@ -1,14 +1,14 @@
-/** `npm start`: open the database, migrate, seed the demo province if empty, serve. */
+/** `npm start`: open the database, migrate, seed the demo province if empty, serve, run every module's background work. */
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock } from './platform/clock.ts';
-import { openBlobStore } from './modules/files/blobs.ts';
+import { buildServices } from './platform/module.ts';
+import { runConsumers } from './platform/consumers.ts';
+import { MODULES } from './modules/index.ts';
 import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
 import { scheduleEscalation } from './modules/dossiers/escalation.ts';
-import { runConsumers } from './platform/consumers.ts';
-import { iocConsumer } from './modules/ioc/stream.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
@@ -17,10 +17,13 @@ if (config.seedDemo) {
   const seeded = await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
   if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
 }
-const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config) });
+const base = { db: database.db, clock: systemClock, config };
+const services = await buildServices(MODULES, base);
+const ctx = { ...base, services };
+const app = await buildServer({ ...base, blobs: services.blobs, services });
 
 const stopEscalation = scheduleEscalation(database.db, systemClock, config.escalationIntervalMinutes, (err) => app.log.error({ err }, 'escalation job failed'));
-const consumers = runConsumers(database.db, [iocConsumer()], {
+const consumers = runConsumers(database.db, MODULES.flatMap((m) => m.consumers?.(ctx) ?? []), {
   intervalMs: 1000,
   onError: (err, name) => app.log.error({ err, consumer: name }, 'outbox consumer failed'),
 });
@@ -35,4 +38,4 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 await app.listen({ port: config.port, host: config.host });
-console.log(`motcua: http://localhost:${config.port}  (API docs /docs, database: ${database.kind})`);
+console.log(`motcua: http://localhost:${config.port}  (API docs /docs, database: ${database.kind}; modules: ${MODULES.map((m) => m.name).join(', ')})`);

@@ -12,26 +12,24 @@ import type { Config } from './config.ts';
 import { ping, type Db } from './db/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import type { Clock } from './platform/clock.ts';
-import type { AppDeps } from './platform/context.ts';
 import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
 import { Problem } from './platform/schemas.ts';
 import { webRoutes } from './platform/web.ts';
-import { catalogRoutes } from './modules/catalog/routes.ts';
-import { identityRoutes } from './modules/identity/routes.ts';
 import { resolveSession } from './modules/identity/service.ts';
-import { fileRoutes } from './modules/files/routes.ts';
 import type { BlobStore } from './modules/files/blobs.ts';
-import { dossierRoutes } from './modules/dossiers/routes.ts';
-import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
-import { notifyRoutes } from './modules/notify/routes.ts';
-import { resultRoutes, verifyPageRoutes } from './modules/results/routes.ts';
-import { iocRoutes } from './modules/ioc/routes.ts';
+import { buildServices, checkModules, type Module, type Services } from './platform/module.ts';
+import { registerProblems } from './platform/errors.ts';
+import { MODULES } from './modules/index.ts';
 
 export interface ServerDeps {
   config: Config;
   db: Db;
   clock: Clock;
   blobs: BlobStore;
+  /** The modules to serve (default: all of them). */
+  modules?: readonly Module[];
+  /** Services built already (`main.ts` builds them once for the server and the background work). */
+  services?: Services;
   /** Logger on (default) or off (tests, benchmarks). */
   logger?: boolean;
   /** Where log lines go (default stdout); tests capture them to check what is logged. */
@@ -40,6 +38,11 @@ export interface ServerDeps {
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, db, clock, blobs } = deps;
+  const modules = deps.modules ?? MODULES;
+  checkModules(modules);
+  for (const m of modules) if (m.problems) registerProblems(m.name, m.problems);
+  const services = deps.services ?? (await buildServices(modules, { db, clock, config }, { blobs }));
+  const ctx = { db, clock, config, services };
   const app = Fastify({
     logger: deps.logger === false ? false : {
       level: config.logLevel,
@@ -54,7 +57,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
-  const appDeps: AppDeps = { db, clock, config };
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -93,18 +95,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   await app.register(async (api) => {
-    await api.register(identityRoutes(appDeps));
-    await api.register(catalogRoutes(appDeps));
-    await api.register(fileRoutes(appDeps, blobs));
-    await api.register(dossierRoutes(appDeps, blobs));
-    await api.register(lifecycleRoutes(appDeps, blobs));
-    await api.register(notifyRoutes(appDeps));
-    await api.register(resultRoutes(appDeps, blobs));
-    await api.register(iocRoutes(appDeps));
+    for (const m of modules) if (m.routes) await api.register(m.routes(ctx));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 
-  await app.register(verifyPageRoutes(appDeps, blobs));
+  for (const m of modules) if (m.pages) await app.register(m.pages(ctx));
 
   app.get('/health/live', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {

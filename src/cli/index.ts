@@ -1,5 +1,4 @@
-/** The `motcua` command line for a province's IT team. */
-import { readFileSync } from 'node:fs';
+/** The `motcua` command line for a province's IT team: the platform's commands, then each module's. */
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
@@ -8,13 +7,9 @@ import { migrate } from '../db/migrate.ts';
 import { withDb } from './db.ts';
 import { systemClock } from '../platform/clock.ts';
 import { verifyAudit } from '../platform/audit.ts';
-import { importProcedures, readSeed } from '../modules/catalog/service.ts';
-import { mapSourceFile } from '../modules/catalog/source.ts';
-import { createOfficer } from '../modules/identity/service.ts';
-import { registerCalendarCommands } from './calendar.ts';
-import { registerPkiCommands } from './pki.ts';
-import { registerIocCommands } from './ioc.ts';
-import { escalateLateSteps } from '../modules/dossiers/escalation.ts';
+import { buildServices, type CliContext } from '../platform/module.ts';
+import { readSeed } from '../modules/catalog/service.ts';
+import { MODULES } from '../modules/index.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 
 const config = loadConfig();
@@ -27,9 +22,16 @@ function bar(label: string) {
       if (!started) { b.start(total, 0); started = true; }
       b.update(done);
     },
-    stop: () => started && b.stop(),
+    stop: () => { if (started) b.stop(); },
   };
 }
+
+const cli: CliContext = {
+  config,
+  withDb: (fn) => withDb(fn, config),
+  bar,
+  services: (d) => buildServices(MODULES, { db: d.db, clock: systemClock, config }),
+};
 
 const program = new Command('motcua').description('motcua: one-stop public services platform').showHelpAfterError();
 
@@ -49,28 +51,6 @@ program.command('seed').description('load the demo province (catalogue and demo 
   b.stop();
 }));
 
-program.command('import').description('import data').command('procedures <file>')
-  .description('import procedures in the national portal export format (see seed/README.md)')
-  .action((file: string) => withDb(async (d) => {
-    const seed = readSeed();
-    const procedures = mapSourceFile(JSON.parse(readFileSync(file, 'utf8')), seed.units);
-    const b = bar('procedures');
-    const counts = await importProcedures(d.db, procedures, [], systemClock.now(), { kind: 'system', id: null }, b.update);
-    b.stop();
-    console.log(`imported ${procedures.length}: ${counts.created} new, ${counts.updated} new versions, ${counts.unchanged} unchanged`);
-  }));
-
-program.command('user').description('manage accounts').command('create')
-  .requiredOption('--username <name>').requiredOption('--password <password>')
-  .requiredOption('--role <roles>', 'comma-separated: counter_officer, specialist, agency_leader, agency_admin, province_admin')
-  .requiredOption('--agency <id>', 'agency electronic ID').option('--full-name <name>')
-  .action((o: { username: string; password: string; role: string; agency: string; fullName?: string }) => withDb(async (d) => {
-    const u = await createOfficer(d.db, config, systemClock, {
-      username: o.username, password: o.password, fullName: o.fullName ?? o.username, agencyId: o.agency, roles: o.role.split(',').map((r) => r.trim()),
-    });
-    console.log(`created officer ${u.username} (${u.id})`);
-  }));
-
 program.command('demo-accounts').description('list the demo accounts and their password').option('--json')
   .action((o: { json?: boolean }) => {
     const accounts = demoAccounts(readSeed(), config.demoPassword);
@@ -88,16 +68,7 @@ program.command('audit').description('audit log').command('verify').description(
     if (!r.ok) process.exitCode = 1;
   }));
 
-program.command('jobs').description('background jobs, for cron or a one-off run').command('escalate')
-  .description('flag steps past their allowance to the agency leaders (the server also runs this every ESCALATION_INTERVAL_MINUTES)')
-  .action(() => withDb(async (d) => {
-    const r = await escalateLateSteps(d.db, systemClock);
-    console.log(r.skipped ? 'another node is running the job' : `escalated ${r.escalated} late steps`);
-  }));
-
-registerCalendarCommands(program);
-registerPkiCommands(program);
-registerIocCommands(program);
+for (const m of MODULES) m.commands?.(program, cli);
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
   console.error(`motcua: ${err.message}`);

@@ -1,32 +1,57 @@
 /**
- * Applies the SQL files of src/db/migrations in name order, once each, recorded in schema_migrations.
- * The same files run on PGlite and on PostgreSQL.
+ * Applies the SQL migrations of the platform (`src/platform/migrations`) and of every module
+ * (`src/modules/<name>/migrations`) in one global order — by file name, whose `NNN_` prefix is the
+ * order — once each, recorded in schema_migrations. The same files run on PGlite and on PostgreSQL.
+ *
+ * A file that was split when its tables moved to the modules owning them starts with
+ * `-- split from: NNN_old.sql sha256:<checksum of the old file>`: on a database that applied the old
+ * file (with that checksum), the part is recorded as applied without running it again.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from './index.ts';
 
-const DIR = new URL('./migrations/', import.meta.url);
+export const PLATFORM_MIGRATIONS = new URL('../platform/migrations/', import.meta.url);
 
 export interface MigrationFile {
   name: string;
+  /** The folder it comes from (its module's). */
+  dir: URL;
   sql: string;
   checksum: string;
+  /** The migration this file was split from, already applied on older databases. */
+  splitFrom: { name: string; checksum: string } | null;
 }
 
-export function migrationFiles(): MigrationFile[] {
-  return readdirSync(DIR)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((name) => {
-      const text = readFileSync(new URL(name, DIR), 'utf8');
-      return { name, sql: text, checksum: createHash('sha256').update(text).digest('hex') };
-    });
+const SPLIT = /^-- split from: (\S+\.sql) sha256:([0-9a-f]{64})$/m;
+
+/** The migration files of the given folders, in global order; two files of one name are an error. */
+export function migrationFiles(dirs: readonly URL[]): MigrationFile[] {
+  const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.sql')).map((name) => {
+    const text = readFileSync(new URL(name, dir), 'utf8');
+    const split = SPLIT.exec(text.split('\n', 1)[0] ?? '');
+    return {
+      name, dir, sql: text, checksum: createHash('sha256').update(text).digest('hex'),
+      splitFrom: split ? { name: split[1]!, checksum: split[2]! } : null,
+    };
+  }));
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (let i = 1; i < files.length; i++) {
+    if (files[i]!.name === files[i - 1]!.name) throw new Error(`two migrations are named ${files[i]!.name}: ${files[i - 1]!.dir.pathname} and ${files[i]!.dir.pathname}`);
+  }
+  return files;
+}
+
+/** The platform's migrations folder and every module's, from the module list. */
+export async function allMigrationDirs(): Promise<URL[]> {
+  // Loaded when needed: the module list imports every module, and modules import the db layer.
+  const { MODULES } = await import('../modules/index.ts');
+  return [PLATFORM_MIGRATIONS, ...MODULES.flatMap((m) => (m.migrations ? [m.migrations] : []))];
 }
 
 /** Returns the names of the migrations applied by this call. */
-export async function migrate(database: Database): Promise<string[]> {
+export async function migrate(database: Database, dirs?: readonly URL[]): Promise<string[]> {
   const { db } = database;
   await database.execScript(`
     create table if not exists schema_migrations (
@@ -37,18 +62,24 @@ export async function migrate(database: Database): Promise<string[]> {
   const applied: string[] = [];
   const recorded = async (name: string) =>
     (await sql<{ checksum: string }>`select checksum from schema_migrations where name = ${name}`.execute(db)).rows[0];
-  for (const file of migrationFiles()) {
+  const record = (f: MigrationFile) => `insert into schema_migrations(name, checksum) values ('${f.name}', '${f.checksum}');`;
+  for (const file of migrationFiles(dirs ?? (await allMigrationDirs()))) {
     const existing = await recorded(file.name);
     if (existing) {
       if (existing.checksum !== file.checksum) throw new Error(`migration ${file.name} was changed after it was applied`);
       continue;
     }
+    if (file.splitFrom) {
+      const whole = await recorded(file.splitFrom.name);
+      if (whole) {
+        if (whole.checksum !== file.splitFrom.checksum) throw new Error(`migration ${file.splitFrom.name} (split into ${file.name}) was changed after it was applied`);
+        await database.execScript(record(file).replace(';', ' on conflict (name) do nothing;'));
+        continue;
+      }
+    }
     try {
       // The lock makes a second app node wait; it then fails on the existing tables and sees the record below.
-      await database.execScript(
-        `begin;\nselect pg_advisory_xact_lock(727274);\n${file.sql}\n` +
-          `insert into schema_migrations(name, checksum) values ('${file.name}', '${file.checksum}');\ncommit;`,
-      );
+      await database.execScript(`begin;\nselect pg_advisory_xact_lock(727274);\n${file.sql}\n${record(file)}\ncommit;`);
     } catch (err) {
       if (database.kind === 'pglite') await database.execScript('rollback;').catch(() => undefined);
       if (await recorded(file.name)) continue;

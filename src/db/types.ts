@@ -1,10 +1,17 @@
-/** The database as Kysely sees it: each module declares the tables it owns. */
-import type { PlatformTables } from '../platform/tables.ts';
+/** The database as Kysely sees it: the platform's tables and each module's. */
+import type { PlatformTable, PlatformTables } from '../platform/tables.ts';
+import type { ModuleTable } from '../modules/index.ts';
 import type { CatalogTables } from '../modules/catalog/store.ts';
 import type { IdentityTables } from '../modules/identity/store.ts';
 import type { FileTables } from '../modules/files/store.ts';
 import type { DossierTables } from '../modules/dossiers/store.ts';
 import type { NotifyTables } from '../modules/notify/service.ts';
 import type { ResultsTables } from '../modules/results/store.ts';
+import type { IocTables } from '../modules/ioc/tables.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, IocTables {}
+
+/** Compile-time check: every table a module claims is typed here, and every typed table has an owner. */
+type Untyped = Exclude<ModuleTable, keyof DB>;
+type Unowned = Exclude<keyof DB, ModuleTable | PlatformTable>;
+export const TABLES_CHECKED: [Untyped, Unowned] extends [never, never] ? true : { untyped: Untyped; unowned: Unowned } = true;

@@ -39,11 +39,11 @@ export interface CliContext {
   services(d: Database): Promise<Services>;
 }
 
-export interface Module {
+export interface Module<Table extends string = string> {
   /** Lower-case name, the folder's name. */
   name: string;
   /** The tables this module owns, created by its migrations; no other module reads or writes them. */
-  tables: readonly string[];
+  tables: readonly Table[];
   /** Its SQL migrations folder (`new URL('./migrations/', import.meta.url)`), files named `NNN_name.sql`. */
   migrations?: URL;
   /** Its problem types (merged into the catalogue of problems). */
@@ -63,7 +63,7 @@ export interface Module {
 }
 
 /** A module definition, checked. */
-export function defineModule<M extends Module>(m: M): M {
+export function defineModule<const Table extends string>(m: Module<Table>): Module<Table> {
   if (!/^[a-z][a-z0-9-]*$/.test(m.name)) throw new Error(`module name ${m.name}: lower-case letters, digits and dashes`);
   return m;
 }

@@ -24,5 +24,18 @@ export interface PlatformTables {
     payload: ColumnType<Record<string, unknown>, string, string>;
     occurred_at: Date;
     published_at: Date | null;
+    /** The writing transaction's id (xid8, as text); set by the database. */
+    txid: Generated<string>;
   };
+  outbox_cursors: {
+    name: string;
+    txid: Generated<string>;
+    id: Generated<number>;
+    skip: Generated<number[]>;
+    updated_at: Date | null;
+  };
+  schema_migrations: { name: string; checksum: string; applied_at: Generated<Date> };
 }
+
+/** The tables of the platform itself (every other table belongs to one module). */
+export type PlatformTable = keyof PlatformTables;

@@ -1,7 +1,7 @@
 /** Tests of `src/cli/calendar.ts` (kept here, next to the module the commands expose). */
 import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerCalendarCommands } from '../../cli/calendar.ts';
+import { registerCalendarCommands } from './cli.ts';
 
 async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
   let out = '';

@@ -8,8 +8,8 @@
  * `exitOverride` set by the caller is honoured).
  */
 import { Command } from 'commander';
-import { createCalendar, formatDayVi, formatVN, parseVnDateTime, vnDateOf, WEEKDAY_VI } from '../modules/calendar/index.ts';
-import type { DayStatus, WorkingCalendar } from '../modules/calendar/index.ts';
+import { createCalendar, formatDayVi, formatVN, parseVnDateTime, vnDateOf, WEEKDAY_VI } from './index.ts';
+import type { DayStatus, WorkingCalendar } from './index.ts';
 
 const INPUT_ERROR = { exitCode: 2, code: 'motcua.calendar.invalidInput' } as const;
 

@@ -1,21 +1,6 @@
--- IOC: outbox consumption by transaction id, consumer cursors, the rollups of the operations centre.
-
--- Bigserial ids become visible out of order (a transaction that took id 7 may commit after the one
--- that took id 8). Each event also records its transaction id; consumers read in (txid, id) order,
--- only below the oldest transaction still running (pg_snapshot_xmin), where no event can still appear.
-alter table outbox add column txid xid8 not null default pg_current_xact_id();
-create index outbox_txid_id on outbox (txid, id);
-
--- One row per consumer: everything up to (txid, id) is applied. Advanced in the same transaction as
--- the consumer's writes, so a batch is applied exactly once. `skip`: events after the cursor already
--- included by a rebuild from the raw history (committed while an older transaction was still open).
-create table outbox_cursors (
-  name text primary key,
-  txid xid8 not null default '0',
-  id bigint not null default 0,
-  skip bigint[] not null default '{}',
-  updated_at timestamptz
-);
+-- split from: 009_ioc.sql sha256:af6682c30433aee161e292b310a7af605e71e2dfde6faa2042bc33ded588b839
+-- (the IOC rollups part; a database that applied 009_ioc.sql already has it)
+-- IOC: the rollups of the operations centre.
 
 -- Monthly rollups of the dossier events. scope '' = the whole province, else the handling agency
 -- (what its leader may see); level + key: the province (''), an agency, a procedure or a commune.
@@ -62,13 +47,3 @@ create table ioc_online_months (
   months integer not null default 0,
   primary key (year, scope, procedure_code)
 );
-
--- Overdue open dossiers are derived when asked (overdue is never a status): the open ones by due date.
-create index dossiers_open_due on dossiers (due_at)
-  include (handling_agency_id, procedure_code, commune_code, paused_at)
-  where status in (2, 4, 5, 6, 7) and result_at is null;
-
--- The drill-down to the late dossiers themselves: those whose result came after their due date, by when.
-create index dossiers_settled_late on dossiers (result_at)
-  include (handling_agency_id, procedure_code, commune_code)
-  where result_at > due_at;

@@ -1,0 +1,22 @@
+import { defineModule } from '../../platform/module.ts';
+import { openBlobStore, type BlobStore } from './blobs.ts';
+import { FILE_PROBLEMS } from './problems.ts';
+import { fileRoutes } from './routes.ts';
+
+declare module '../../platform/module.ts' {
+  interface Services {
+    /** Where file bytes live (a folder, or S3-compatible storage). */
+    blobs: BlobStore;
+  }
+}
+
+/** Uploaded files (scans) and the blob store behind every stored document. */
+export const filesModule = defineModule({
+  name: 'files',
+  tables: ['files'],
+  migrations: new URL('./migrations/', import.meta.url),
+  problems: FILE_PROBLEMS,
+  // A caller that brings its own store (tests) keeps it.
+  provides: async (ctx) => ({ blobs: (ctx.services as Partial<typeof ctx.services>).blobs ?? (await openBlobStore(ctx.config)) }),
+  routes: (ctx) => fileRoutes(ctx, ctx.services.blobs),
+});

@@ -1,0 +1,14 @@
+import { defineModule } from '../../platform/module.ts';
+import { iocRoutes } from './routes.ts';
+import { iocConsumer } from './stream.ts';
+import { registerIocCommands } from '../../cli/ioc.ts';
+
+/** The Intelligent Operations Center: rollups of the dossier events, the Decision 766 index, dashboards. */
+export const iocModule = defineModule({
+  name: 'ioc',
+  tables: ['ioc_rollups', 'ioc_online_months'],
+  migrations: new URL('./migrations/', import.meta.url),
+  routes: (ctx) => iocRoutes(ctx),
+  consumers: () => [iocConsumer()],
+  commands: (program) => registerIocCommands(program),
+});
