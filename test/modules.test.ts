@@ -3,6 +3,8 @@
  * the database is owned, the problem catalogue has every module's types, and a database migrated before
  * the migrations moved into their modules upgrades without running anything twice.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '../src/db/index.ts';
@@ -46,6 +48,40 @@ describe('the module list', () => {
     const catalogue = problemCatalogue();
     for (const m of MODULES) for (const type of Object.keys(m.problems ?? {})) expect(catalogue.get(type)?.owner).toBe(m.name);
     expect(catalogue.get('not-found')?.owner).toBe('platform');
+  });
+});
+
+/** Every source file of a folder, tests left out. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === 'migrations' ? [] : sources(p);
+    return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+/** The tables a source file names in Kysely calls or in SQL text. */
+function tablesNamed(text: string, tables: readonly string[]): string[] {
+  const kysely = /\b(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|mergeInto|with\w*)\(\s*['"`](\w+)/g;
+  const raw = /\b(?:from|join|into|update|table)\s+(\w+)/gi;
+  const found = new Set<string>();
+  for (const re of [kysely, raw]) for (const m of text.matchAll(re)) if (tables.includes(m[1]!)) found.add(m[1]!);
+  return [...found];
+}
+
+describe('boundaries', () => {
+  it('has each module read and write only its own tables (and the platform\'s through the platform)', () => {
+    const all = MODULES.flatMap((m) => m.tables);
+    const crossings: string[] = [];
+    for (const m of MODULES) {
+      const dir = new URL(`../src/modules/${m.name}/`, import.meta.url).pathname;
+      for (const file of sources(dir)) {
+        for (const t of tablesNamed(readFileSync(file, 'utf8'), all)) {
+          if (!(m.tables as readonly string[]).includes(t)) crossings.push(`${file.slice(file.indexOf('src/'))} → ${t}`);
+        }
+      }
+    }
+    expect(crossings).toEqual([]);
   });
 });
 
