@@ -9,6 +9,7 @@ const CounterIntake = lazyPage(['desk', 'dossier', 'portal'], () => import('./Co
 
 export const deskRoutes: RouteObject[] = [
   { path: '/desk', element: <RequireUser may="work_queue"><Inbox /></RequireUser> },
-  { path: '/desk/dossiers/:code', element: <RequireUser may="work_queue"><WorkDossier /></RequireUser> },
+  // Any officer: the server decides whose dossier they may read (a province admin opens late dossiers from the IOC).
+  { path: '/desk/dossiers/:code', element: <RequireUser kind="officer"><WorkDossier /></RequireUser> },
   { path: '/desk/intake', element: <RequireUser may="counter_intake"><CounterIntake /></RequireUser> },
 ];
