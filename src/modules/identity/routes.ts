@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SESSION_COOKIE, requirePrincipal } from '../../platform/auth.ts';
+import { SESSION_COOKIE, allows, requirePrincipal, type Principal } from '../../platform/auth.ts';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { errors } from '../../platform/schemas.ts';
+import { PROCESSING_ROLES } from '../dossiers/workflow.ts';
+import { mayOpenIoc } from '../ioc/service.ts';
 import * as service from './service.ts';
 
 const PrincipalSchema = Type.Object({
@@ -14,6 +16,41 @@ const PrincipalSchema = Type.Object({
   agencyId: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
 });
+
+/**
+ * What the caller may do in the web application, so that it shows and guards its pages by what the
+ * server allows instead of copying the rules. Each is the rule (or the policy) of the routes it opens:
+ * - submit_dossier: POST /dossiers (policy `citizen`);
+ * - work_queue: GET /workqueue lets any officer of an agency in, and the queue holds what is assigned
+ *   to the desk (`counter_officer`) or a processing role, so only those have something to work on;
+ * - counter_intake: POST /dossiers/counter (policy `{ roles: ['counter_officer'] }`);
+ * - ioc: the operations centre's own rule (ioc/service.ts `mayOpenIoc`);
+ * - province_admin: province-wide administration.
+ */
+export const ABILITIES = ['submit_dossier', 'work_queue', 'counter_intake', 'ioc', 'province_admin'] as const;
+export type Ability = (typeof ABILITIES)[number];
+
+export function abilitiesOf(p: Principal): Ability[] {
+  const queueRoles: readonly string[] = ['counter_officer', ...PROCESSING_ROLES];
+  const rules: Record<Ability, boolean> = {
+    submit_dossier: allows('citizen', p),
+    work_queue: allows('officer', p) && p.agencyId !== null && p.roles.some((r) => queueRoles.includes(r)),
+    counter_intake: allows({ roles: ['counter_officer'] }, p),
+    ioc: mayOpenIoc(p),
+    province_admin: allows({ roles: ['province_admin'] }, p),
+  };
+  return ABILITIES.filter((a) => rules[a]);
+}
+
+/** The signed-in user and what they may do (GET /auth/me, and the user of POST /auth/login). */
+const MeSchema = Type.Object({
+  ...PrincipalSchema.properties,
+  abilities: Type.Array(Type.Enum(ABILITIES), { description: 'What the caller may do in the web application' }),
+});
+
+function me(p: Principal) {
+  return { ...p, abilities: abilitiesOf(p) };
+}
 
 export function identityRoutes(deps: AppDeps) {
   return async function (app: FastifyInstance) {
@@ -46,14 +83,14 @@ export function identityRoutes(deps: AppDeps) {
           username: Type.String({ minLength: 1, maxLength: 64, description: "A citizen's username is their ID number" }),
           password: Type.String({ minLength: 1, maxLength: 128 }),
         }, { additionalProperties: false }),
-        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: PrincipalSchema }), ...errors(400, 401, 423) },
+        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: MeSchema }), ...errors(400, 401, 423) },
       },
     }, async (req, reply) => {
       const s = await service.login(ctxFrom(deps, req), req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, s.token, {
         httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/', expires: s.expiresAt,
       });
-      return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: s.principal };
+      return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: me(s.principal) };
     });
 
     r.post('/auth/logout', {
@@ -67,7 +104,7 @@ export function identityRoutes(deps: AppDeps) {
 
     r.get('/auth/me', {
       config: { policy: 'authenticated' },
-      schema: { tags: ['identity'], summary: 'The signed-in user / Người dùng hiện tại', response: { 200: PrincipalSchema, ...errors(401) } },
-    }, async (req) => requirePrincipal(req));
+      schema: { tags: ['identity'], summary: 'The signed-in user / Người dùng hiện tại', response: { 200: MeSchema, ...errors(401) } },
+    }, async (req) => me(requirePrincipal(req)));
   };
 }

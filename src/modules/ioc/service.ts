@@ -42,11 +42,17 @@ export interface EntityResult {
   index: IndexScore;
 }
 
+/** Who may open the operations centre at all: a province admin, or the leader of an agency. */
+export function mayOpenIoc(actor: Principal | null): actor is Principal {
+  if (!actor || actor.kind !== 'officer') return false;
+  return actor.roles.includes('province_admin') || (actor.roles.includes('agency_leader') && actor.agencyId !== null);
+}
+
 /** What the caller may see: a province admin anything, an agency leader their agency only. */
 export function scopeFor(actor: Principal | null, q: IocQuery, now: Date): Scoped {
   const period = parsePeriod(q.period ?? vnDay(now).iso.slice(0, 4));
   if (!period) throw new AppError('validation', 'period must be YYYY, YYYY-Qn or YYYY-MM', { errors: [{ pointer: '/query/period', detail: 'YYYY, YYYY-Qn or YYYY-MM' }] });
-  if (!actor || actor.kind !== 'officer') throw new AppError('forbidden');
+  if (!mayOpenIoc(actor)) throw new AppError('forbidden');
   if (actor.roles.includes('province_admin')) return { level: q.level ?? 'province', scope: '', id: q.level === 'province' || !q.level ? undefined : q.id, period };
   const own = actor.agencyId;
   if (!actor.roles.includes('agency_leader') || !own) throw new AppError('forbidden');

@@ -1,48 +1,29 @@
-/** Routes. The home page is in the first load; every other page is its own chunk. */
-import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router-dom';
-import { RequireUser } from '../auth/session.tsx';
-import Home from '../portal/Home.tsx';
+/**
+ * Routes, by audience: each audience folder (portal, citizen, desk, leader; later eoffice, opendata,
+ * admin) exports its routes from its `routes.tsx` and has its own translation namespace. Only the
+ * route tables and the home page are in the first load; every other page comes on demand with its
+ * namespace (app/lazyPage.ts), so a citizen's phone never downloads the desk or the IOC's charts.
+ */
+import { Suspense } from 'react';
+import { useRoutes } from 'react-router-dom';
+import { authRoutes } from '../auth/routes.tsx';
+import { citizenRoutes } from '../citizen/routes.tsx';
+import { deskRoutes } from '../desk/routes.tsx';
+import { leaderRoutes } from '../leader/routes.tsx';
+import { portalRoutes } from '../portal/routes.tsx';
 import { Loading } from '../ui/Feedback.tsx';
 import { Layout } from './Layout.tsx';
+import { lazyPage } from './lazyPage.ts';
 
-const ProcedurePage = lazy(() => import('../portal/ProcedurePage.tsx'));
-const Lookup = lazy(() => import('../portal/Lookup.tsx'));
-const SignIn = lazy(() => import('../auth/SignIn.tsx'));
-const SignUp = lazy(() => import('../auth/SignUp.tsx'));
-const Wizard = lazy(() => import('../submit/Wizard.tsx'));
-const Receipt = lazy(() => import('../receipt/ReceiptPage.tsx'));
-const MyDossiers = lazy(() => import('../citizen/MyDossiers.tsx'));
-const MyDossier = lazy(() => import('../citizen/MyDossier.tsx'));
-const Notifications = lazy(() => import('../citizen/Notifications.tsx'));
-const Inbox = lazy(() => import('../desk/Inbox.tsx'));
-const WorkDossier = lazy(() => import('../desk/WorkDossier.tsx'));
-const CounterIntake = lazy(() => import('../desk/CounterIntake.tsx'));
-const IocDashboard = lazy(() => import('../ioc/Dashboard.tsx'));
-const NotFound = lazy(() => import('./NotFound.tsx'));
+const NotFound = lazyPage('common', () => import('./NotFound.tsx'));
+
+const routes = [...portalRoutes, ...authRoutes, ...citizenRoutes, ...deskRoutes, ...leaderRoutes, { path: '*', element: <NotFound /> }];
 
 export function App() {
+  const page = useRoutes(routes);
   return (
     <Layout>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/" element={<Home />} />
-          <Route path="/procedures/:code" element={<ProcedurePage />} />
-          <Route path="/procedures/:code/submit" element={<RequireUser kind="citizen"><Wizard /></RequireUser>} />
-          <Route path="/lookup" element={<Lookup />} />
-          <Route path="/signin" element={<SignIn />} />
-          <Route path="/signup" element={<SignUp />} />
-          <Route path="/dossiers/:code/receipt" element={<RequireUser kind="any"><Receipt /></RequireUser>} />
-          <Route path="/me/dossiers" element={<RequireUser kind="citizen"><MyDossiers /></RequireUser>} />
-          <Route path="/me/dossiers/:code" element={<RequireUser kind="citizen"><MyDossier /></RequireUser>} />
-          <Route path="/notifications" element={<RequireUser kind="any"><Notifications /></RequireUser>} />
-          <Route path="/desk" element={<RequireUser kind="officer"><Inbox /></RequireUser>} />
-          <Route path="/desk/dossiers/:code" element={<RequireUser kind="officer"><WorkDossier /></RequireUser>} />
-          <Route path="/desk/intake" element={<RequireUser kind="officer"><CounterIntake /></RequireUser>} />
-          <Route path="/ioc" element={<RequireUser kind="leader"><IocDashboard /></RequireUser>} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </Suspense>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
     </Layout>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client.ts';
-import { leads, useSession } from '../auth/session.tsx';
+import { can, useSession } from '../auth/session.tsx';
 import { setLanguage, type Lang } from '../i18n/index.ts';
 
 function useUnread(enabled: boolean): number {
@@ -28,8 +28,14 @@ export function Header() {
   useEffect(() => setOpen(false), [pathname]);
 
   const other: Lang = i18n.language === 'en' ? 'vi' : 'en';
+  // What the server says the user may do decides the menu (GET /auth/me → abilities).
   const links = user?.kind === 'officer'
-    ? [['/desk', t('nav.inbox')], ...(leads(user) ? [['/ioc', t('nav.ioc')]] : []), ['/desk/intake', t('nav.intake')], ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')]]
+    ? [
+      ...(can(user, 'work_queue') ? [['/desk', t('nav.inbox')]] : []),
+      ...(can(user, 'ioc') ? [['/ioc', t('nav.ioc')]] : []),
+      ...(can(user, 'counter_intake') ? [['/desk/intake', t('nav.intake')]] : []),
+      ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')],
+    ]
     : [['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ...(user ? [['/me/dossiers', t('nav.myDossiers')]] : [])];
 
   async function out() {
@@ -40,7 +46,7 @@ export function Header() {
   return (
     <header className="site-header no-print">
       <div className="container header-bar">
-        <Link to={user?.kind === 'officer' ? '/desk' : '/'} className="brand">
+        <Link to={can(user, 'work_queue') ? '/desk' : '/'} className="brand">
           <img src="/favicon.svg" alt="" width="32" height="32" />
           <span>
             <strong>{t('app.brand')}</strong>

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, ApiError, setUnauthenticatedHandler } from '../api/client.ts';
-import type { Principal } from '../api/types.ts';
+import type { Ability, Principal } from '../api/types.ts';
 import { Loading } from '../ui/Feedback.tsx';
 
 interface Session {
@@ -57,23 +57,28 @@ export function useSession(): Session {
   return s;
 }
 
-/** Renders children for the right kind of user; otherwise sends to sign-in and back. */
-/** A province admin or an agency leader: who has the operations centre. */
-export function leads(user: Principal | null | undefined): boolean {
-  return Boolean(user?.roles.some((r) => r === 'province_admin' || r === 'agency_leader'));
+/** Whether the server says the user may do this (GET /auth/me → abilities); the rules stay on the server. */
+export function can(user: Principal | null | undefined, ability: Ability): boolean {
+  return Boolean(user?.abilities.includes(ability));
 }
 
-export function RequireUser({ kind, children }: { kind: 'citizen' | 'officer' | 'leader' | 'any'; children: ReactNode }) {
+/**
+ * Renders children for a signed-in user (of this kind, or with this ability); sends others to
+ * sign-in and back, or home.
+ */
+export function RequireUser({ kind, may, children }: { kind?: Principal['kind']; may?: Ability; children: ReactNode }) {
   const { user, ready } = useSession();
   const location = useLocation();
   if (!ready) return <Loading />;
   if (!user) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  const fits = kind === 'any' || (kind === 'leader' ? leads(user) : user.kind === kind);
+  const fits = (!kind || user.kind === kind) && (!may || can(user, may));
   if (!fits) return <Navigate to={homeOf(user)} replace />;
   return <>{children}</>;
 }
 
-/** Where a user lands after signing in. */
+/** Where a user lands after signing in: their work queue, else the operations centre, else their dossiers. */
 export function homeOf(user: Principal): string {
-  return user.kind === 'officer' ? '/desk' : '/me/dossiers';
+  if (can(user, 'work_queue')) return '/desk';
+  if (can(user, 'ioc')) return '/ioc';
+  return user.kind === 'citizen' ? '/me/dossiers' : '/';
 }

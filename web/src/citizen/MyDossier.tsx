@@ -11,7 +11,7 @@ import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 
 export default function MyDossier() {
   const { code = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['citizen', 'dossier']);
   const s = useDossier(code);
   if (s.loading) return <Loading />;
   const d = s.dossier;

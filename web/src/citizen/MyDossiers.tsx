@@ -12,7 +12,7 @@ import { useApi } from '../ui/useApi.ts';
 type Page = { items: DossierSummary[]; nextCursor: string | null };
 
 export default function MyDossiers() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['citizen', 'dossier']);
   const [more, setMore] = useState<DossierSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();

@@ -11,7 +11,7 @@ import { useApi } from '../ui/useApi.ts';
 const CODE = /[0-9A-Za-z.]{1,35}-[0-9]{6}-[0-9]{4,}/;
 
 export default function Notifications() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('citizen');
   const { user } = useSession();
   const navigate = useNavigate();
   const list = useApi((signal) => api<{ unread: number; items: Notification[] }>('/notifications?limit=50', { signal }), []);

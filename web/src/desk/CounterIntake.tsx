@@ -7,7 +7,7 @@ import { api, ApiError, newKey } from '../api/client.ts';
 import type { Dossier, Procedure } from '../api/types.ts';
 import { EForm } from '../eform/EForm.tsx';
 import { serverErrors } from '../eform/localize.ts';
-import { fileRefs, missingRequired, Uploads, type UploadItem } from '../submit/Uploads.tsx';
+import { fileRefs, missingRequired, Uploads, type UploadItem } from '../dossier/Uploads.tsx';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { useApi } from '../ui/useApi.ts';
 import { ProcedurePicker } from './ProcedurePicker.tsx';
@@ -15,7 +15,7 @@ import { ProcedurePicker } from './ProcedurePicker.tsx';
 type Data = Record<string, unknown>;
 
 export default function CounterIntake() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['desk', 'dossier']);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const code = params.get('procedure') ?? '';
@@ -81,7 +81,7 @@ export default function CounterIntake() {
             <p className="hint">{t('intake.applicantHint')}</p>
             <EForm idPrefix="ci" schema={p.eform} formData={data} onChange={setData} extraErrors={formErrors} onSubmit={(d) => register(p, d)}>
               <ErrorBox error={error} />
-              {showMissing && missingRequired(p.components, items).length > 0 && <p className="field-error" role="alert">{t('wizard.missing', { count: missingRequired(p.components, items).length })}</p>}
+              {showMissing && missingRequired(p.components, items).length > 0 && <p className="field-error" role="alert">{t('upload.missingCount', { count: missingRequired(p.components, items).length })}</p>}
               <div className="wizard-nav">
                 <button type="submit" className="btn btn-primary btn-lg" disabled={busy || items.some((i) => i.status === 'uploading')}>
                   {busy ? t('common.working') : t('intake.register')}

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, query } from '../api/client.ts';
 import type { QueueItem } from '../api/types.ts';
-import { useSession } from '../auth/session.tsx';
-import { agencies } from '../portal/catalog.ts';
+import { can, useSession } from '../auth/session.tsx';
+import { agencies } from '../api/catalog.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { useApi } from '../ui/useApi.ts';
 import { InboxFilters, type Filters } from './InboxFilters.tsx';
@@ -14,7 +14,7 @@ import { InboxTable } from './InboxTable.tsx';
 const LIMIT = 20;
 
 export default function Inbox() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('desk');
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const filters: Filters = { status: params.get('status') ?? '', due: params.get('due') ?? '', procedure: params.get('procedure') ?? '', code: params.get('code') ?? '' };
@@ -40,7 +40,7 @@ export default function Inbox() {
         <p className="muted">
           {agencyName}{agencyName && ' · '}{user?.roles.map((r) => t(`roles.${r}`)).join(', ')}
         </p>
-        {user?.roles.includes('counter_officer') && <Link className="btn btn-primary" to="/desk/intake">{t('nav.intake')}</Link>}
+        {can(user, 'counter_intake') && <Link className="btn btn-primary" to="/desk/intake">{t('nav.intake')}</Link>}
       </PageHeader>
       <InboxFilters value={filters} onApply={apply} />
       <p className="legend" aria-hidden="true">

@@ -11,7 +11,7 @@ export interface Filters {
 const OPEN_STATUSES = [1, 2, 4, 5, 6, 7, 9];
 
 export function InboxFilters({ value, onApply }: { value: Filters; onApply(f: Filters): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('desk');
   const [f, setF] = useState(value);
   const [more, setMore] = useState(() => Boolean(value.status || value.due || value.procedure) || window.matchMedia('(min-width: 700px)').matches);
   useEffect(() => setF(value), [value.status, value.due, value.procedure, value.code]); // eslint-disable-line react-hooks/exhaustive-deps

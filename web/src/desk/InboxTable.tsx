@@ -7,7 +7,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { TableWrap } from '../ui/TableWrap.tsx';
 
 export function InboxTable({ items }: { items: QueueItem[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['desk', 'dossier']);
   return (
     <TableWrap label={t('inbox.title')}>
       <table className="table inbox responsive">

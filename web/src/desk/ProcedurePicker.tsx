@@ -6,7 +6,7 @@ import type { Procedure, ProcedureSummary } from '../api/types.ts';
 import { ErrorBox } from '../ui/Feedback.tsx';
 
 export function ProcedurePicker({ selected, onPick }: { selected: Procedure | undefined; onPick(code: string): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['desk', 'portal']);
   const [q, setQ] = useState('');
   const [found, setFound] = useState<ProcedureSummary[]>();
   const [error, setError] = useState<unknown>();

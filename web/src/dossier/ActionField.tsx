@@ -1,7 +1,7 @@
 /** One input of an action form, by kind. */
 import { useTranslation } from 'react-i18next';
 import type { Component } from '../api/types.ts';
-import { Uploads, type UploadItem } from '../submit/Uploads.tsx';
+import { Uploads, type UploadItem } from './Uploads.tsx';
 import { RATINGS, RETURN_METHODS, type FieldSpec } from './actionFields.ts';
 
 export type FieldValue = string | UploadItem[];
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function ActionField({ action, spec, values, set, components }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dossier');
   const id = `af-${action}-${spec.name}`;
   const label = t(`actionFields.${spec.name}`);
   const value = typeof values[spec.name] === 'string' ? (values[spec.name] as string) : '';

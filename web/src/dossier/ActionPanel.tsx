@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, Procedure } from '../api/types.ts';
-import { fileRefs, type UploadItem } from '../submit/Uploads.tsx';
+import { fileRefs, type UploadItem } from './Uploads.tsx';
 import { ErrorBox } from '../ui/Feedback.tsx';
 import { vnLocalToIso } from '../ui/format.ts';
 import { ActionField, type FieldValues, type SetField } from './ActionField.tsx';
@@ -34,7 +34,7 @@ function bodyOf(action: string, values: FieldValues): ActionBody {
 }
 
 export function ActionPanel({ dossier, procedure, act, conflict, reload, done, officer }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dossier');
   const [open, setOpen] = useState<string>();
   const [values, setValues] = useState<FieldValues>({});
   const [error, setError] = useState<unknown>();

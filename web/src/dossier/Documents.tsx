@@ -6,7 +6,7 @@ import type { Dossier, Procedure } from '../api/types.ts';
 import { formatSize } from '../ui/format.ts';
 
 export function Documents({ dossier, procedure }: { dossier: Dossier; procedure: Procedure | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dossier');
   const [open, setOpen] = useState<string>();
   const name = (code: string) => procedure?.components.find((c) => c.code === code)?.name ?? code;
 

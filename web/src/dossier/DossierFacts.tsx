@@ -5,7 +5,7 @@ import { DeadlineBadge, StatusBadge } from '../ui/Badges.tsx';
 import { formatDateTime } from '../ui/format.ts';
 
 export function DossierFacts({ dossier: d }: { dossier: Dossier }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dossier');
   const en = i18n.language === 'en';
   return (
     <section className="card facts-card" aria-label={t('dossier.summary')}>

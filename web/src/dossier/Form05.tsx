@@ -19,7 +19,7 @@ function timing(h: HistoryEntry, prev: HistoryEntry | undefined): 'early' | 'on_
 }
 
 export function Form05({ dossier }: { dossier: Dossier }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dossier');
   return (
     <section className="card" aria-labelledby="form05-title">
       <h2 id="form05-title">{t('form05.title')}</h2>

@@ -20,7 +20,7 @@ function display(value: unknown, p: JsonSchema | undefined, yes: string, no: str
 }
 
 export function FormDataView({ schema, data }: { schema: JsonSchema | null | undefined; data: Record<string, unknown> }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dossier');
   const props = schema?.properties ?? {};
   const known = Object.keys(props);
   const required = schema?.required ?? [];

@@ -12,7 +12,7 @@ const STAGES: { key: string; reached: (codes: Set<number>) => boolean }[] = [
 ];
 
 export function Timeline({ dossier }: { dossier: Dossier }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dossier');
   const en = i18n.language === 'en';
   const codes = new Set(dossier.history.map((h) => h.statusCode));
   const stopped = [3, 8].includes(dossier.statusCode);

@@ -21,14 +21,14 @@ export interface EFormProps {
 }
 
 export function EForm({ schema, formData, onChange, onSubmit, extraErrors, children, idPrefix = 'ef' }: EFormProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dossier');
   const lang = i18n.language;
   const localized = useMemo(() => localizeSchema(schema, lang, t('eform.legend')), [schema, lang, t]);
   const ui = useMemo(() => uiSchemaFor(schema, t('eform.choose')), [schema, t]);
   const validator = useMemo(() => localValidator((key, params) => t(key, params)), [t]);
   const translate = useMemo(() => (s: TranslatableString, params?: string[]) => {
     const k = `rjsf.${RJSF_KEYS.get(s) ?? ''}`;
-    return i18n.exists(k) ? t(k, Object.fromEntries((params ?? []).map((p, i) => [`p${i + 1}`, p]))) : englishStringTranslator(s, params);
+    return i18n.exists(k, { ns: 'dossier' }) ? t(k, Object.fromEntries((params ?? []).map((p, i) => [`p${i + 1}`, p]))) : englishStringTranslator(s, params);
   }, [t, i18n]);
 
   return (

@@ -7,12 +7,12 @@ import { ErrorBox, Loading, useTitle } from '../ui/Feedback.tsx';
 import { useApi } from '../ui/useApi.ts';
 import { ProcedureList } from './ProcedureList.tsx';
 import { SearchForm, type SearchValues } from './SearchForm.tsx';
-import { popular } from './catalog.ts';
+import { popular } from '../api/catalog.ts';
 
 const PAGE = 10;
 
 export default function Home() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('portal');
   useTitle(undefined);
   const [params, setParams] = useSearchParams();
   const values: SearchValues = {

@@ -8,7 +8,7 @@ import { ErrorBox, PageHeader } from '../ui/Feedback.tsx';
 import { formatDateTime } from '../ui/format.ts';
 
 export default function Lookup() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['portal', 'dossier']);
   const [code, setCode] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [result, setResult] = useState<PublicDossier>();

@@ -3,12 +3,12 @@ import { Link } from 'react-router-dom';
 import type { ProcedureSummary } from '../api/types.ts';
 
 export function OnlineBadge({ level }: { level: ProcedureSummary['onlineLevel'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('portal');
   return <span className={`badge online-${level ?? 'none'}`}>{t(`online.${level ?? 'none'}`)}</span>;
 }
 
 export function ProcedureList({ items, compact = false }: { items: ProcedureSummary[]; compact?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('portal');
   return (
     <ul className={compact ? 'cards grid' : 'cards'}>
       {items.map((p) => {

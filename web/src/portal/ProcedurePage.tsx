@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import type { Procedure } from '../api/types.ts';
-import { useSession } from '../auth/session.tsx';
+import { can, useSession } from '../auth/session.tsx';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { formatVND } from '../ui/format.ts';
 import { TableWrap } from '../ui/TableWrap.tsx';
@@ -12,7 +12,7 @@ import { OnlineBadge } from './ProcedureList.tsx';
 
 export default function ProcedurePage() {
   const { code = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('portal');
   const { user } = useSession();
   const { data: p, error, loading } = useApi((signal) => api<Procedure>(`/procedures/${encodeURIComponent(code)}`, { signal }), [code]);
   if (loading) return <Loading />;
@@ -32,8 +32,8 @@ export default function ProcedurePage() {
       </PageHeader>
 
       <div className="actions-bar">
-        {online && user?.kind !== 'officer' && <Link className="btn btn-primary btn-lg" to={`/procedures/${p.code}/submit`}>{t('procedure.submitOnline')}</Link>}
-        {user?.kind === 'officer' && <Link className="btn btn-primary" to={`/desk/intake?procedure=${p.code}`}>{t('procedure.counterIntake')}</Link>}
+        {online && (!user || can(user, 'submit_dossier')) && <Link className="btn btn-primary btn-lg" to={`/procedures/${p.code}/submit`}>{t('procedure.submitOnline')}</Link>}
+        {can(user, 'counter_intake') && <Link className="btn btn-primary" to={`/desk/intake?procedure=${p.code}`}>{t('procedure.counterIntake')}</Link>}
         {!online && <p className="alert alert-info">{t('procedure.notOnline')}</p>}
       </div>
 

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../ui/useApi.ts';
-import { agencyKinds, fields } from './catalog.ts';
+import { agencyKinds, fields } from '../api/catalog.ts';
 
 export interface SearchValues {
   q: string;
@@ -12,7 +12,7 @@ export interface SearchValues {
 }
 
 export function SearchForm({ values, onSearch }: { values: SearchValues; onSearch: (v: SearchValues) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('portal');
   const [v, setV] = useState(values);
   const [more, setMore] = useState(Boolean(values.field || values.agency || values.level || values.online));
   useEffect(() => setV(values), [values.q, values.field, values.agency, values.level, values.online]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -1,4 +1,4 @@
-/** English: application frame, shared words and code lists. */
+/** English: application frame, sign-in and accounts, shared words and code lists; bundled. */
 export const common = {
   app: {
     title: 'Quang Tri Province public service portal',
@@ -86,4 +86,27 @@ export const common = {
   returnMethods: { counter: 'At the one-stop desk', postal: 'By post', electronic: 'Electronically' },
   ratings: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', not_satisfied: 'Not satisfied' },
   notFound: { title: 'Page not found', text: 'The page you are looking for does not exist or has moved.' },
+  auth: {
+    signInTitle: 'Sign in',
+    signInHint: 'Citizens sign in with their personal ID number; officers with the account they were given.',
+    username: 'Personal ID number or username',
+    usernameHint: 'Citizens: the 12 digits on the ID card.',
+    password: 'Password',
+    passwordHint: 'At least 8 characters with letters and digits.',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signUp: 'Create an account',
+    signUpTitle: 'Create a citizen account',
+    noAccount: 'No account yet?',
+    haveAccount: 'Already have an account?',
+    idNumber: 'Personal ID number',
+    idNumberHint: 'The 12 digits on your ID card; you sign in with it.',
+    fullName: 'Full name',
+    fullNameHint: 'As on your ID card.',
+    phone: 'Mobile phone number',
+    phoneHint: 'For example: 0912345678',
+    confirm: 'Repeat the password',
+    confirmHint: 'Type it again to check.',
+    mismatch: 'The two passwords differ.',
+  },
 };

@@ -1,4 +1,4 @@
-/** Vietnamese: application frame, shared words and code lists. */
+/** Vietnamese: application frame, sign-in and accounts, shared words and code lists; bundled. */
 export const common = {
   app: {
     title: 'Cổng dịch vụ công tỉnh Quảng Trị',
@@ -86,4 +86,27 @@ export const common = {
   returnMethods: { counter: 'Tại Bộ phận Một cửa', postal: 'Qua dịch vụ bưu chính', electronic: 'Trả kết quả điện tử' },
   ratings: { very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', not_satisfied: 'Không hài lòng' },
   notFound: { title: 'Không tìm thấy trang', text: 'Trang bạn tìm không tồn tại hoặc đã được chuyển.' },
+  auth: {
+    signInTitle: 'Đăng nhập',
+    signInHint: 'Công dân đăng nhập bằng số định danh cá nhân; cán bộ dùng tài khoản được cấp.',
+    username: 'Số định danh cá nhân hoặc tên đăng nhập',
+    usernameHint: 'Công dân: 12 chữ số trên thẻ căn cước.',
+    password: 'Mật khẩu',
+    passwordHint: 'Ít nhất 8 ký tự, có cả chữ và số.',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    signUp: 'Đăng ký tài khoản',
+    signUpTitle: 'Đăng ký tài khoản công dân',
+    noAccount: 'Chưa có tài khoản?',
+    haveAccount: 'Đã có tài khoản?',
+    idNumber: 'Số định danh cá nhân (CCCD)',
+    idNumberHint: '12 chữ số trên thẻ căn cước; dùng để đăng nhập.',
+    fullName: 'Họ và tên',
+    fullNameHint: 'Như trên thẻ căn cước.',
+    phone: 'Số điện thoại di động',
+    phoneHint: 'Ví dụ: 0912345678',
+    confirm: 'Nhập lại mật khẩu',
+    confirmHint: 'Nhập lại để kiểm tra.',
+    mismatch: 'Hai mật khẩu không khớp.',
+  },
 };

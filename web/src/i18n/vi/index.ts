@@ -1,8 +1,10 @@
+/** Every Vietnamese namespace merged (the keys are unique across them): for tests and tools; the application loads them one by one (../index.ts). */
 import { common } from './common.ts';
-import { desk } from './desk.ts';
-import { dossier } from './dossier.ts';
-import { ioc } from './ioc.ts';
 import { portal } from './portal.ts';
+import { citizen } from './citizen.ts';
+import { desk } from './desk.ts';
+import { leader } from './leader.ts';
+import { dossier } from './dossier.ts';
 
-export const vi = { ...common, ...portal, ...dossier, ...desk, ...ioc };
+export const vi = { ...common, ...portal, ...citizen, ...desk, ...leader, ...dossier };
 export type Resources = typeof vi;

@@ -1,7 +1,7 @@
-/** English: the Intelligent Operations Center (IOC) dashboard. */
-import type { ioc as vi } from '../vi/ioc.ts';
+/** English: the operations centre (IOC) dashboards. */
+import type { leader as vi } from '../vi/leader.ts';
 
-export const ioc: typeof vi = {
+export const leader: typeof vi = {
   ioc: {
     title: 'Operations centre',
     lead: 'Citizen and business service index (Decision 766/QĐ-TTg) and how administrative procedures are being handled.',

@@ -8,7 +8,7 @@ export function useShowAll<T>(items: T[], first: number) {
 }
 
 export function ShowAllButton({ state, controls }: { state: ReturnType<typeof useShowAll>; controls: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('leader');
   if (!state.more) return null;
   return (
     <button type="button" className="btn btn-ghost" aria-expanded={state.all} aria-controls={controls} onClick={state.toggle}>

@@ -17,7 +17,7 @@ export function EntityTable({ id, title, rows, drill, csv, ranked }: {
   csv: string;
   ranked?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   const more = useShowAll(rows, FIRST);
   return (

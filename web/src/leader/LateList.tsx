@@ -13,7 +13,7 @@ import type { LateDossier } from './types.ts';
 const FIRST = 15;
 
 export function LateList({ search, version }: { search: string; version: number }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   const late = useApi((signal) => api<{ items: LateDossier[] }>(`/ioc/late-dossiers${search}&limit=50`, { signal }), [search, version]);
   const title = t('ioc.late.title');

@@ -9,7 +9,7 @@ import { vnParts } from '../ui/format.ts';
 const RECEPTION = ['receive', 'register_counter'];
 
 export function Form01({ dossier: d, procedure: p }: { dossier: Dossier; procedure: Procedure | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('portal');
   const en = i18n.language === 'en';
   const desk = en ? d.deskAgency.nameEn : d.deskAgency.name;
   const when = (iso: string) => t('form01.when', vnParts(iso));

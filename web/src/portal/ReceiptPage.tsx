@@ -11,7 +11,7 @@ import { Form01 } from './Form01.tsx';
 export default function ReceiptPage() {
   const { code = '' } = useParams();
   const [params] = useSearchParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation('portal');
   const { user } = useSession();
   const loaded = useApi(async (signal) => {
     const d = await api<Dossier>(`/dossiers/${encodeURIComponent(code)}`, { signal });

@@ -18,7 +18,7 @@ const TILES: { key: string; kind: Kind; pick: (f: Dashboard['figures']) => numbe
 ];
 
 export function Kpis({ d }: { d: Dashboard }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   const show = (kind: Kind, v: number | null) =>
     kind === 'share' ? share(v, lang) : kind === 'days' ? (v === null ? '—' : t('ioc.kpi.days', { n: score(v, lang) })) : count(v, lang);

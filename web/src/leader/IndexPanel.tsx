@@ -5,7 +5,7 @@ import { score, share } from './format.ts';
 import type { Group, IndexScore } from './types.ts';
 
 function GroupRow({ g }: { g: Group }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   const name = lang === 'en' ? g.name.en : g.name.vi;
   const pct = g.points === null ? 0 : Math.round((g.points / g.max) * 100);
@@ -43,7 +43,7 @@ function GroupRow({ g }: { g: Group }) {
 }
 
 export function IndexPanel({ index }: { index: IndexScore }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   return (
     <section className="card ioc-index" aria-labelledby="ioc-index-title">

@@ -37,7 +37,7 @@ interface Props {
 }
 
 export function Uploads({ components, items, onChange, showMissing = false, grouped = true }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['dossier', 'portal']);
   const errorText = useErrorText();
   const seq = useRef(0);
 

@@ -9,8 +9,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, API, query } from '../api/client.ts';
-import { useSession } from '../auth/session.tsx';
-import { agencies } from '../portal/catalog.ts';
+import { can, useSession } from '../auth/session.tsx';
+import { agencies } from '../api/catalog.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { useApi } from '../ui/useApi.ts';
@@ -28,12 +28,12 @@ import './ioc.css';
 const LEVELS: Level[] = ['province', 'agency', 'procedure', 'commune'];
 
 export default function Dashboard() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   const { user } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const admin = Boolean(user?.roles.includes('province_admin'));
+  const admin = can(user, 'province_admin');
   const rawLevel = params.get('level') as Level | null;
   const level: Level = rawLevel && LEVELS.includes(rawLevel) ? rawLevel : admin ? 'province' : 'agency';
   const id = level === 'province' ? undefined : (params.get('id') ?? (level === 'agency' && !admin ? user?.agencyId ?? undefined : undefined));

@@ -1,5 +1,5 @@
-/** Vietnamese: the Intelligent Operations Center (IOC) dashboard. */
-export const ioc = {
+/** Vietnamese: the operations centre (IOC) dashboards. */
+export const leader = {
   ioc: {
     title: 'Trung tâm điều hành',
     lead: 'Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) và tình hình giải quyết thủ tục hành chính.',

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../api/types.ts';
 import { FormDataView } from '../dossier/FormDataView.tsx';
 import { formatSize } from '../ui/format.ts';
-import type { UploadItem } from './Uploads.tsx';
+import type { UploadItem } from '../dossier/Uploads.tsx';
 
 export function Review({ procedure, data, items }: { procedure: Procedure; data: Record<string, unknown>; items: UploadItem[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('citizen');
   const done = items.filter((i) => i.status === 'done');
   return (
     <>

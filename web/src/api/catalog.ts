@@ -1,6 +1,6 @@
 /** Catalogue look-ups shared by the portal pages, fetched once per page load. */
-import { api, query } from '../api/client.ts';
-import type { Agency, ProcedureSummary } from '../api/types.ts';
+import { api, query } from './client.ts';
+import type { Agency, ProcedureSummary } from './types.ts';
 
 let fieldsP: Promise<{ code: string; name: string }[]> | undefined;
 let agenciesP: Promise<Agency[]> | undefined;

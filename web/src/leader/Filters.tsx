@@ -17,7 +17,7 @@ function format(kind: Kind, year: number, n: number): string {
 }
 
 export function Filters({ value, agencies, onApply }: { value: FilterValue; agencies: Agency[] | null; onApply: (v: FilterValue) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const start = periodParts(value.period);
   const [kind, setKind] = useState<Kind>(start.kind);
   const [year, setYear] = useState(start.year);

@@ -11,7 +11,7 @@ import { serverErrors } from '../eform/localize.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { useApi } from '../ui/useApi.ts';
 import { Review } from './Review.tsx';
-import { fileRefs, missingRequired, Uploads, type UploadItem } from './Uploads.tsx';
+import { fileRefs, missingRequired, Uploads, type UploadItem } from '../dossier/Uploads.tsx';
 
 type Step = 'form' | 'files' | 'review';
 const STEPS: Step[] = ['form', 'files', 'review'];
@@ -19,7 +19,7 @@ type Data = Record<string, unknown>;
 
 export default function Wizard() {
   const { code = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['citizen', 'dossier', 'portal']);
   const { user } = useSession();
   const navigate = useNavigate();
   const key = useRef(newKey('online'));
@@ -116,7 +116,7 @@ export default function Wizard() {
             }}>{uploading ? t('upload.wait') : t('wizard.next')}</button>
           </div>
           {showMissing && missingRequired(p.components, items).length > 0 && (
-            <p className="field-error" role="alert">{t('wizard.missing', { count: missingRequired(p.components, items).length })}</p>
+            <p className="field-error" role="alert">{t('upload.missingCount', { count: missingRequired(p.components, items).length })}</p>
           )}
         </div>
       )}

@@ -9,7 +9,7 @@ import type { Month } from './types.ts';
 const COLORS = { received: '#1f5aa6', settled: '#2e8b57', late: '#c0392b', onTime: '#2e8b57', online: '#8a4fbf' };
 
 export function Trend({ months }: { months: Month[] }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('leader');
   const lang = i18n.language;
   const labels = months.map((m) => monthLabel(m.month, lang));
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
