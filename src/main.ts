@@ -6,9 +6,12 @@ import { systemClock } from './platform/clock.ts';
 import { openBlobStore } from './modules/files/blobs.ts';
 import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
-import { scheduleEscalation } from './modules/dossiers/escalation.ts';
+import { escalationJobs } from './modules/dossiers/escalation.ts';
 import { runConsumers } from './platform/consumers.ts';
+import { jobsConsumer, startJobs } from './platform/jobs.ts';
+import type { Services } from './platform/module.ts';
 import { iocConsumer } from './modules/ioc/stream.ts';
+import './modules/jobs/index.ts'; // its Services field (the job runner)
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
@@ -17,16 +20,22 @@ if (config.seedDemo) {
   const seeded = await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
   if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
 }
-const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config) });
+const services: Services = {};
+const app = await buildServer({ config, db: database.db, clock: systemClock, blobs: await openBlobStore(config), services });
 
-const stopEscalation = scheduleEscalation(database.db, systemClock, config.escalationIntervalMinutes, (err) => app.log.error({ err }, 'escalation job failed'));
-const consumers = runConsumers(database.db, [iocConsumer()], {
+// The job queue (pg-boss; its schema is installed or migrated here): the jobs of the modules.
+const jobs = await startJobs(database, escalationJobs({ db: database.db, clock: systemClock, config }), {
+  onError: (err) => app.log.error({ err }, 'job queue error'),
+});
+services.jobs = jobs;
+const fedJobs = jobsConsumer(jobs);
+const consumers = runConsumers(database.db, [iocConsumer(), ...(fedJobs ? [fedJobs] : [])], {
   intervalMs: 1000,
   onError: (err, name) => app.log.error({ err, consumer: name }, 'outbox consumer failed'),
 });
 const stop = async () => {
   await consumers.stop();
-  stopEscalation();
+  await jobs.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -26,6 +26,8 @@ import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { resultRoutes, verifyPageRoutes } from './modules/results/routes.ts';
 import { iocRoutes } from './modules/ioc/routes.ts';
+import type { Services } from './platform/module.ts';
+import { jobsModule } from './modules/jobs/index.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -36,6 +38,8 @@ export interface ServerDeps {
   logger?: boolean;
   /** Where log lines go (default stdout); tests capture them to check what is logged. */
   logStream?: NodeJS.WritableStream;
+  /** The services of the modules (the job runner, …); read by routes at each request. */
+  services?: Services;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -101,6 +105,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await api.register(notifyRoutes(appDeps));
     await api.register(resultRoutes(appDeps, blobs));
     await api.register(iocRoutes(appDeps));
+    await api.register(jobsModule.routes({ ...appDeps, services: deps.services ?? {} }));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -16,6 +16,7 @@ import { registerPkiCommands } from './pki.ts';
 import { registerIocCommands } from './ioc.ts';
 import { escalateLateSteps } from '../modules/dossiers/escalation.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
+import { jobsModule } from '../modules/jobs/index.ts';
 
 const config = loadConfig();
 
@@ -98,6 +99,7 @@ program.command('jobs').description('background jobs, for cron or a one-off run'
 registerCalendarCommands(program);
 registerPkiCommands(program);
 registerIocCommands(program);
+jobsModule.commands(program, { config, withDb: (fn) => withDb(fn, config), bar, services: async () => ({}) });
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
   console.error(`motcua: ${err.message}`);
