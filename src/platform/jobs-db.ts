@@ -38,7 +38,7 @@ export function txSql(tx: Executor): SqlExecutor {
  */
 export function eventJobId(queue: string, eventId: number): string {
   const h = createHash('sha256').update(`motcua.job\n${queue}\n${eventId}`).digest('hex').split('');
-  h[12] = '5'; // version 5 (name-based), variant 10xx: a well-formed UUID
+  h[12] = '8'; // version 8 (custom: here a SHA-256 of the name), variant 10xx: a well-formed UUID
   h[16] = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   const s = h.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
