@@ -5,10 +5,10 @@ import { migrate } from './db/migrate.ts';
 import { systemClock } from './platform/clock.ts';
 import { buildServices } from './platform/module.ts';
 import { runConsumers } from './platform/consumers.ts';
+import { jobsConsumer, startJobs } from './platform/jobs.ts';
 import { MODULES } from './modules/index.ts';
 import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
-import { scheduleEscalation } from './modules/dossiers/escalation.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
@@ -22,14 +22,19 @@ const services = await buildServices(MODULES, base);
 const ctx = { ...base, services };
 const app = await buildServer({ ...base, blobs: services.blobs, services });
 
-const stopEscalation = scheduleEscalation(database.db, systemClock, config.escalationIntervalMinutes, (err) => app.log.error({ err }, 'escalation job failed'));
-const consumers = runConsumers(database.db, MODULES.flatMap((m) => m.consumers?.(ctx) ?? []), {
+// The job queue (pg-boss; its schema is installed or migrated here) with every module's jobs.
+const jobs = await startJobs(database, MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), {
+  onError: (err) => app.log.error({ err }, 'job queue error'),
+});
+services.jobs = jobs;
+const fedJobs = jobsConsumer(jobs);
+const consumers = runConsumers(database.db, [...MODULES.flatMap((m) => m.consumers?.(ctx) ?? []), ...(fedJobs ? [fedJobs] : [])], {
   intervalMs: 1000,
   onError: (err, name) => app.log.error({ err, consumer: name }, 'outbox consumer failed'),
 });
 const stop = async () => {
   await consumers.stop();
-  stopEscalation();
+  await jobs.stop();
   await app.close();
   await database.close();
   process.exit(0);

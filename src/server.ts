@@ -41,7 +41,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const modules = deps.modules ?? MODULES;
   checkModules(modules);
   for (const m of modules) if (m.problems) registerProblems(m.name, m.problems);
-  const services = deps.services ?? (await buildServices(modules, { db, clock, config }, { blobs }));
+  // The caller's services object is completed in place: main.ts and tests set the job runner on it later.
+  const services = deps.services ?? ({} as Services);
+  Object.assign(services, await buildServices(modules, { db, clock, config }, { ...services, blobs: services.blobs ?? blobs }));
   const ctx = { db, clock, config, services };
   const app = Fastify({
     logger: deps.logger === false ? false : {

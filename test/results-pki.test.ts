@@ -27,7 +27,7 @@ let lines: string[] = [];
 async function pki(...args: string[]): Promise<string[]> {
   lines = [];
   const program = new Command('motcua').exitOverride();
-  registerPkiCommands(program, { config: t.config, clock: t.clock, out: (l) => lines.push(l), open: async () => ({ db: t.db, kind: 'pglite', execScript: async () => undefined, close: async () => undefined }) });
+  registerPkiCommands(program, { config: t.config, clock: t.clock, out: (l) => lines.push(l), open: async () => ({ db: t.db, kind: 'pglite', execScript: async () => undefined, query: async () => ({ rows: [] }), close: async () => undefined }) });
   await program.parseAsync(['node', 'motcua', 'pki', ...args]);
   return lines;
 }

@@ -19,6 +19,13 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a multi-statement SQL script (migrations). */
   execScript(script: string): Promise<void>;
+  /**
+   * One statement with `$n` parameters, or — without values — a script of several statements (as pg's
+   * simple protocol runs them; the last statement's rows are returned). A script that fails inside its
+   * own `begin` is rolled back before the connection is used again. For libraries that speak SQL text
+   * (the job queue); the application's own queries go through `db`.
+   */
+  query<R = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<{ rows: R[] }>;
   close(): Promise<void>;
   /** PGlite only: the data directory as a gzipped tarball (tests clone a template from it). */
   dump?: () => Promise<Blob>;
@@ -85,6 +92,19 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
           client.release();
         }
       },
+      async query(text, values) {
+        if (values?.length) return { rows: (await pool.query(text, values as unknown[])).rows as never[] };
+        const client = await pool.connect();
+        try {
+          const res = await client.query(text) as unknown as pg.QueryResult | pg.QueryResult[];
+          return { rows: (Array.isArray(res) ? res[res.length - 1]?.rows ?? [] : res.rows) as never[] };
+        } catch (err) {
+          await client.query('rollback').catch(() => undefined); // a failed `begin; …` block stays open otherwise
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
       close: () => db.destroy(),
     };
   }
@@ -103,6 +123,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     async execScript(script) {
       await db.connection().execute(async () => {
         await lite.exec(script);
+      });
+    },
+    async query(text, values) {
+      return db.connection().execute(async () => {
+        if (values?.length) return { rows: (await lite.query(text, values as unknown[])).rows as never[] };
+        try {
+          const results = await lite.exec(text);
+          return { rows: (results[results.length - 1]?.rows ?? []) as never[] };
+        } catch (err) {
+          await lite.exec('rollback').catch(() => undefined); // one connection: a failed `begin; …` would block every later query
+          throw err;
+        }
       });
     },
     close: () => db.destroy(),

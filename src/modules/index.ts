@@ -13,6 +13,7 @@ import { pkiModule } from './pki/module.ts';
 import { dossiersModule } from './dossiers/module.ts';
 import { resultsModule } from './results/module.ts';
 import { iocModule } from './ioc/module.ts';
+import { jobsModule } from './jobs/index.ts';
 
 export const MODULES = [
   calendarModule,
@@ -24,6 +25,7 @@ export const MODULES = [
   dossiersModule,
   resultsModule,
   iocModule,
+  jobsModule,
 ] as const satisfies readonly Module[];
 
 /** Every table a module owns. */

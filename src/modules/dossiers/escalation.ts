@@ -1,6 +1,7 @@
 /**
  * The escalation job: a step past its allowance is flagged, once per step visit, to the leaders of
- * the agency holding it (in-app notification), with an audit entry and an outbox event. Safe to run
+ * the agency holding it (in-app notification), with an audit entry and an outbox event. The server
+ * runs it on the job queue (`escalationJobs`); `motcua jobs escalate` runs it once. Safe to run
  * on every app node: a transaction-level advisory lock lets one node work at a time, and the flag's
  * primary key makes a second pass a no-op.
  */
@@ -8,6 +9,8 @@ import { sql } from 'kysely';
 import { inTx, type Db } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../config.ts';
+import type { JobDefinition } from '../../platform/jobs.ts';
 import { emit } from '../../platform/outbox.ts';
 import { notify } from '../notify/service.ts';
 import { officersWithRole } from '../identity/service.ts';
@@ -40,10 +43,31 @@ export async function escalateLateSteps(db: Db, clock: Clock, batch = 500): Prom
   });
 }
 
-/** Runs the job every `minutes` until stopped (the server starts it; 0 turns it off). */
-export function scheduleEscalation(db: Db, clock: Clock, minutes: number, onError: (err: unknown) => void): () => void {
-  if (minutes <= 0) return () => undefined;
-  const timer = setInterval(() => void escalateLateSteps(db, clock).catch(onError), minutes * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+/** The cron expression for "every `minutes` minutes" (1–59, or whole hours up to a day); null for 0 (off). */
+export function everyMinutes(minutes: number): string | null {
+  if (minutes <= 0) return null;
+  if (minutes < 60) return `*/${minutes} * * * *`;
+  if (minutes % 60 === 0 && minutes < 24 * 60) return `0 */${minutes / 60} * * *`;
+  if (minutes === 24 * 60) return '0 0 * * *';
+  throw new Error(`ESCALATION_INTERVAL_MINUTES=${minutes}: 1 to 59 minutes, or whole hours up to 1440`);
+}
+
+/**
+ * The escalation as a scheduled job of the dossiers module (`dossiers.escalate`): every
+ * ESCALATION_INTERVAL_MINUTES on the clock (`*\/N * * * *`, Vietnam time), once across nodes. With 0
+ * the job has no schedule, which removes one left from an earlier start. Idempotent: a second run
+ * finds the flags already recorded.
+ */
+export function escalationJobs(ctx: { db: Db; clock: Clock; config: Pick<Config, 'escalationIntervalMinutes'> }): JobDefinition[] {
+  const cron = everyMinutes(ctx.config.escalationIntervalMinutes);
+  return [{
+    name: 'dossiers.escalate',
+    ...(cron ? { schedule: cron } : {}),
+    retryLimit: 1,
+    retryDelaySeconds: 60,
+    retryBackoff: false,
+    async handler() {
+      await escalateLateSteps(ctx.db, ctx.clock);
+    },
+  }];
 }

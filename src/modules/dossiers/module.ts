@@ -3,6 +3,7 @@ import { DOSSIER_PROBLEMS } from './problems.ts';
 import { dossierRoutes } from './routes.ts';
 import { lifecycleRoutes } from './routes-lifecycle.ts';
 import { registerDossierCommands } from './cli.ts';
+import { escalationJobs } from './escalation.ts';
 
 /** Dossiers: online and counter intake, the lifecycle with its legal deadlines, work queues, escalation. */
 export const dossiersModule = defineModule({
@@ -14,5 +15,6 @@ export const dossiersModule = defineModule({
     await api.register(dossierRoutes(ctx, ctx.services.blobs));
     await api.register(lifecycleRoutes(ctx, ctx.services.blobs));
   },
+  jobs: (ctx) => escalationJobs(ctx),
   commands: registerDossierCommands,
 });
