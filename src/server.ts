@@ -20,11 +20,11 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { resolveSession } from './modules/identity/service.ts';
 import { fileRoutes } from './modules/files/routes.ts';
-import type { BlobStore } from './modules/files/blobs.ts';
-import { dossierRoutes } from './modules/dossiers/routes.ts';
-import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
+import type { BlobStore } from './modules/files/index.ts';
+import { dossierRoutes, lifecycleRoutes } from './modules/dossiers/index.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
-import { resultRoutes, verifyPageRoutes } from './modules/results/routes.ts';
+import { documentIssuer, resultRoutes, reuseDocuments, verifyPageRoutes } from './modules/results/index.ts';
+import { pkiRoutes } from './modules/pki/index.ts';
 import { iocRoutes } from './modules/ioc/routes.ts';
 
 export interface ServerDeps {
@@ -96,10 +96,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await api.register(identityRoutes(appDeps));
     await api.register(catalogRoutes(appDeps));
     await api.register(fileRoutes(appDeps, blobs));
-    await api.register(dossierRoutes(appDeps, blobs));
-    await api.register(lifecycleRoutes(appDeps, blobs));
+    // Dossiers declare the document hooks; the results module provides them (wired by hand for now).
+    await api.register(dossierRoutes(appDeps, blobs, reuseDocuments));
+    await api.register(lifecycleRoutes(appDeps, documentIssuer(blobs)));
     await api.register(notifyRoutes(appDeps));
     await api.register(resultRoutes(appDeps, blobs));
+    await api.register(pkiRoutes(appDeps));
     await api.register(iocRoutes(appDeps));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });

@@ -10,13 +10,9 @@ import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPkiCommands } from '../src/cli/pki.ts';
-import { identityFor, trustStore } from '../src/modules/results/pki.ts';
-import { revokeCertificate } from '../src/modules/results/pki-admin.ts';
-import { issueCertificate, newKeyPair, newSerial } from '../src/modules/results/pki-x509.ts';
-import { signNew } from '../src/modules/results/sign.ts';
-import * as store from '../src/modules/results/store.ts';
-import { verifyPdf } from '../src/modules/results/verify.ts';
-import { issueLatest, nssTrusting, pdfsig, principalOf, resultsApp, type ResultsApp } from '../src/modules/results/testkit.ts';
+import { identityFor, issueCertificate, newKeyPair, newSerial, revokeCertificate, signNew, trustStore, verifyPdf } from '../src/modules/pki/index.ts';
+import * as store from '../src/modules/pki/store.ts';
+import { issueLatest, nssTrusting, pdfsig, principalOf, resultsApp, type ResultsApp } from './support/results-testkit.ts';
 import { auth, DEMO_CITIZEN, DEMO_COMMUNE, login, upload } from './helpers.ts';
 import { fill } from './sample-form.ts';
 

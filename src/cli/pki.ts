@@ -9,10 +9,8 @@ import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
 import { openMigrated } from './db.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
-import { ensurePki } from '../modules/results/pki.ts';
-import { importP12, listCertificates, refreshCrls, revokeCertificate } from '../modules/results/pki-admin.ts';
-import { CRL_REASONS, type CrlReason } from '../modules/results/pki-x509.ts';
-import * as store from '../modules/results/store.ts';
+import { CRL_REASONS, ensurePki, importP12, listCertificates, provinceRootPem, refreshCrls, revokeCertificate, type CrlReason } from '../modules/pki/index.ts';
+import { userIdByUsername } from '../modules/identity/index.ts';
 
 export interface PkiCliDeps {
   config?: Config;
@@ -35,7 +33,7 @@ export function registerPkiCommands(program: Command, deps: PkiCliDeps = {}): vo
       await d.close();
     }
   };
-  const rootPem = async (d: Database) => (await store.activeCert(d.db, { purpose: 'root_ca', source: 'province' }))?.cert_pem;
+  const rootPem = (d: Database) => provinceRootPem(d.db);
 
   const pki = program.command('pki').description('the province PKI: CAs, seals, officer certificates, CRLs');
 
@@ -57,9 +55,9 @@ export function registerPkiCommands(program: Command, deps: PkiCliDeps = {}): vo
       if (!o.user === !o.agency) throw new Error('give exactly one of --user or --agency');
       let holder: { userId: string } | { agencyId: string };
       if (o.user) {
-        const u = await d.db.selectFrom('users').select('id').where('username', '=', o.user).where('kind', '=', 'officer').executeTakeFirst();
-        if (!u) throw new Error(`no officer ${o.user}`);
-        holder = { userId: u.id };
+        const id = await userIdByUsername(d.db, o.user, 'officer');
+        if (!id) throw new Error(`no officer ${o.user}`);
+        holder = { userId: id };
       } else holder = { agencyId: o.agency! };
       const r = await importP12(d.db, config, readFileSync(file), o.password, holder, clock);
       out(`imported ${r.purpose} certificate ${r.subject} (${r.id})${r.chainComplete ? '' : ' — warning: its chain does not reach a root certificate; import the CA bundle too'}`);

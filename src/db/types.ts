@@ -6,5 +6,6 @@ import type { FileTables } from '../modules/files/store.ts';
 import type { DossierTables } from '../modules/dossiers/store.ts';
 import type { NotifyTables } from '../modules/notify/service.ts';
 import type { ResultsTables } from '../modules/results/store.ts';
+import type { PkiTables } from '../modules/pki/store.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables {}

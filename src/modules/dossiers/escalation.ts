@@ -9,8 +9,8 @@ import { inTx, type Db } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { emit } from '../../platform/outbox.ts';
-import { notify } from '../notify/service.ts';
-import { officersWithRole } from '../identity/service.ts';
+import { notify } from '../notify/index.ts';
+import { officersWithRole } from '../identity/index.ts';
 import * as store from './store.ts';
 
 const LOCK = 727275;
