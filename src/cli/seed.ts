@@ -5,8 +5,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Role } from '../platform/auth.ts';
 import type { AgencyKind } from '../modules/catalog/model.ts';
 import { countProcedures, loadSeed, readSeed, type CatalogSeed, type Progress } from '../modules/catalog/service.ts';
-import { createOfficer, registerCitizen } from '../modules/identity/service.ts';
-import { userIdByUsername } from '../modules/identity/index.ts';
+import { createOfficer, registerCitizen, userIdByUsername } from '../modules/identity/index.ts';
 import { ensurePki } from '../modules/pki/index.ts';
 import { generate } from '../modules/ioc/generate.ts';
 
