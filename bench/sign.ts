@@ -15,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { HistoryEvent } from '../src/modules/dossiers/lifecycle-state.ts';
 import { resultDocument } from '../src/modules/results/pdf/result.ts';
 import type { DossierFacts, IssueFacts } from '../src/modules/results/pdf/types.ts';
-import { issueCertificate, newKeyPair, newSerial } from '../src/modules/results/pki-x509.ts';
-import { appendSignature, signNew, type PdfSigner } from '../src/modules/results/sign.ts';
+import { appendSignature, issueCertificate, newKeyPair, newSerial, signNew, type PdfSigner } from '../src/modules/pki/index.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);

@@ -9,14 +9,10 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPkiCommands } from '../src/cli/pki.ts';
-import { identityFor, trustStore } from '../src/modules/results/pki.ts';
-import { revokeCertificate } from '../src/modules/results/pki-admin.ts';
-import { issueCertificate, newKeyPair, newSerial } from '../src/modules/results/pki-x509.ts';
-import { signNew } from '../src/modules/results/sign.ts';
-import * as store from '../src/modules/results/store.ts';
-import { verifyPdf } from '../src/modules/results/verify.ts';
-import { issueLatest, nssTrusting, pdfsig, principalOf, resultsApp, type ResultsApp } from '../src/modules/results/testkit.ts';
+import { registerPkiCommands } from '../src/modules/pki/cli.ts';
+import { identityFor, issueCertificate, newKeyPair, newSerial, revokeCertificate, signNew, trustStore, verifyPdf } from '../src/modules/pki/index.ts';
+import * as store from '../src/modules/pki/store.ts';
+import { issueLatest, nssTrusting, pdfsig, principalOf, resultsApp, type ResultsApp } from './support/results-testkit.ts';
 import { auth, DEMO_CITIZEN, DEMO_COMMUNE, login, upload } from './helpers.ts';
 import { fill } from './sample-form.ts';
 
@@ -27,7 +23,7 @@ let lines: string[] = [];
 async function pki(...args: string[]): Promise<string[]> {
   lines = [];
   const program = new Command('motcua').exitOverride();
-  registerPkiCommands(program, { config: t.config, clock: t.clock, out: (l) => lines.push(l), open: async () => ({ db: t.db, kind: 'pglite', execScript: async () => undefined, query: async () => ({ rows: [] }), close: async () => undefined }) });
+  registerPkiCommands(program, null, { config: t.config, clock: t.clock, out: (l) => lines.push(l), open: async () => ({ db: t.db, kind: 'pglite', execScript: async () => undefined, query: async () => ({ rows: [] }), close: async () => undefined }) });
   await program.parseAsync(['node', 'motcua', 'pki', ...args]);
   return lines;
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTx } from '../src/db/index.ts';
-import { ensurePki } from '../src/modules/results/pki.ts';
-import { reuseCounts, reuseDocuments } from '../src/modules/results/access.ts';
-import { readBlob } from '../src/modules/results/service.ts';
-import { flipByte, issueLatest, nssTrusting, pdfsig, pdfText, qpdfCheck, renderPage, resultsApp, type ResultsApp } from '../src/modules/results/testkit.ts';
+import { ensurePki } from '../src/modules/pki/index.ts';
+import { readBlob, reuseCounts, reuseDocuments } from '../src/modules/results/index.ts';
+import { flipByte, issueLatest, nssTrusting, pdfsig, pdfText, qpdfCheck, renderPage, resultsApp, type ResultsApp } from './support/results-testkit.ts';
 import * as dossiers from '../src/modules/dossiers/store.ts';
 import { auth, DEMO_CITIZEN, DEMO_COMMUNE, login, multipart, registerCitizen, upload } from './helpers.ts';
 import { fill } from './sample-form.ts';

@@ -5,8 +5,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Role } from '../platform/auth.ts';
 import type { AgencyKind } from '../modules/catalog/model.ts';
 import { countProcedures, loadSeed, readSeed, type CatalogSeed, type Progress } from '../modules/catalog/service.ts';
-import { createOfficer, registerCitizen } from '../modules/identity/service.ts';
-import { ensurePki } from '../modules/results/pki.ts';
+import { createOfficer, registerCitizen, userIdByUsername } from '../modules/identity/index.ts';
+import { ensurePki } from '../modules/pki/index.ts';
 import { generate } from '../modules/ioc/generate.ts';
 
 export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
@@ -49,7 +49,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock, opts: { onl
   const ctx = { db, clock, config, actor: null, requestId: null, log: null };
   let created = 0;
   for (const a of demoAccounts(seed, config.demoPassword)) {
-    const exists = await db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirst();
+    const exists = await userIdByUsername(db, a.username);
     if (exists) continue;
     if (a.kind === 'citizen') await registerCitizen(ctx, { idNumber: a.username, fullName: a.fullName, phone: CITIZEN.phone, password: a.password });
     else await createOfficer(db, config, clock, { username: a.username, password: a.password, fullName: a.fullName, agencyId: a.agencyId!, roles: a.roles });

@@ -8,8 +8,9 @@ import type { DossierTables } from '../modules/dossiers/store.ts';
 import type { NotifyTables } from '../modules/notify/service.ts';
 import type { ResultsTables } from '../modules/results/store.ts';
 import type { IocTables } from '../modules/ioc/tables.ts';
+import type { PkiTables } from '../modules/pki/store.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, IocTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables, IocTables {}
 
 /** Compile-time check: every table a module claims is typed here, and every typed table has an owner. */
 type Untyped = Exclude<ModuleTable, keyof DB>;

@@ -4,15 +4,15 @@
  * and one line here.
  */
 import type { Module } from '../platform/module.ts';
-import { calendarModule } from './calendar/module.ts';
-import { catalogModule } from './catalog/module.ts';
-import { identityModule } from './identity/module.ts';
-import { filesModule } from './files/module.ts';
-import { notifyModule } from './notify/module.ts';
-import { pkiModule } from './pki/module.ts';
-import { dossiersModule } from './dossiers/module.ts';
-import { resultsModule } from './results/module.ts';
-import { iocModule } from './ioc/module.ts';
+import { calendarModule } from './calendar/index.ts';
+import { catalogModule } from './catalog/index.ts';
+import { identityModule } from './identity/index.ts';
+import { filesModule } from './files/index.ts';
+import { notifyModule } from './notify/index.ts';
+import { pkiModule } from './pki/index.ts';
+import { dossiersModule } from './dossiers/index.ts';
+import { resultsModule } from './results/index.ts';
+import { iocModule } from './ioc/index.ts';
 import { jobsModule } from './jobs/index.ts';
 
 export const MODULES = [

@@ -13,6 +13,14 @@ import type { Clock } from './clock.ts';
 import type { Consumer } from './consumers.ts';
 import type { ProblemDefs } from './errors.ts';
 import type { JobDefinition } from './jobs.ts';
+import type { Principal } from './auth.ts';
+
+/** What a signed-in caller may do in the web application, from the rules of the modules that own them. */
+export interface Abilities {
+  /** Every ability any module grants, in module order. */
+  names: readonly string[];
+  of(p: Principal): string[];
+}
 
 /**
  * What the composition root hands to modules besides the database, clock and settings: services one
@@ -20,8 +28,9 @@ import type { JobDefinition } from './jobs.ts';
  * implemented by results; the file store). Each module that offers or needs one adds its field here by
  * declaration merging (`declare module '../../platform/module.ts' { interface Services { … } }`).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Services {}
+export interface Services {
+  abilities: Abilities;
+}
 
 export interface ModuleContext {
   db: Db;
@@ -58,6 +67,11 @@ export interface Module<Table extends string = string> {
   jobs?: (ctx: ModuleContext) => JobDefinition[];
   /** Command line commands (`npx motcua …`). */
   commands?: (program: Command, cli: CliContext) => void;
+  /**
+   * The abilities this module grants (shown to the web app by `GET /auth/me`), each the same rule that
+   * guards the module's routes, so that the web app shows and guards its pages by what the server allows.
+   */
+  abilities?: Record<string, (p: Principal) => boolean>;
   /** Builds the services this module offers to others (it sees those of the modules listed before it). */
   provides?: (ctx: ModuleContext) => Partial<Services> | Promise<Partial<Services>>;
 }
@@ -71,6 +85,7 @@ export function defineModule<const Table extends string>(m: Module<Table>): Modu
 /** The services of all modules, in list order (a module's `provides` sees the ones before it). */
 export async function buildServices(modules: readonly Module[], base: Omit<ModuleContext, 'services'>, seed: Partial<Services> = {}): Promise<Services> {
   const services: Partial<Services> = { ...seed };
+  services.abilities = abilitiesOf(modules);
   for (const m of modules) Object.assign(services, await m.provides?.({ ...base, services: services as Services }));
   return services as Services;
 }
@@ -88,4 +103,17 @@ export function checkModules(modules: readonly Module[]): void {
       owner.set(t, m.name);
     }
   }
+}
+
+/** The abilities of all modules (a name granted by two modules is an error). */
+export function abilitiesOf(modules: readonly Module[]): Abilities {
+  const rules = new Map<string, (p: Principal) => boolean>();
+  for (const m of modules) {
+    for (const [name, rule] of Object.entries(m.abilities ?? {})) {
+      if (rules.has(name)) throw new Error(`ability ${name} of ${m.name} is granted by another module too`);
+      rules.set(name, rule);
+    }
+  }
+  const names = [...rules.keys()];
+  return { names, of: (p) => names.filter((n) => rules.get(n)!(p)) };
 }

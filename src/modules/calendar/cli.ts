@@ -8,8 +8,9 @@
  * `exitOverride` set by the caller is honoured).
  */
 import { Command } from 'commander';
-import { createCalendar, formatDayVi, formatVN, parseVnDateTime, vnDateOf, WEEKDAY_VI } from './index.ts';
-import type { DayStatus, WorkingCalendar } from './index.ts';
+import { createCalendar, type WorkingCalendar } from './calendar.ts';
+import { formatDayVi, formatVN, parseVnDateTime, vnDateOf, WEEKDAY_VI } from './dates.ts';
+import type { DayStatus } from './types.ts';
 
 const INPUT_ERROR = { exitCode: 2, code: 'motcua.calendar.invalidInput' } as const;
 

@@ -2,6 +2,9 @@
  * Calendar module: Vietnamese lunar calendar, public holidays, published schedules and working-time
  * arithmetic for time limits. Pure and deterministic: no I/O, the clock is always an argument.
  */
+import { defineModule } from '../../platform/module.ts';
+import { registerCalendarCommands } from './cli.ts';
+
 export { createCalendar } from './calendar.ts';
 export type { CalendarOptions, DeadlineState, WorkingCalendar } from './calendar.ts';
 export {
@@ -25,3 +28,10 @@ export { DEFAULT_OFFICE_HOURS, resolveOfficeHours } from './office-hours.ts';
 export type { ClockTime, OfficeHours, OfficeHoursConfig } from './office-hours.ts';
 export { OFFICIAL_SCHEDULES } from './schedules.ts';
 export type { DayOff, DayOffKind, DayStatus, DayStatusKind, MakeUpWorkday, YearSchedule } from './types.ts';
+
+/** The working-time calendar: pure rules, no tables; its commands answer working-day questions. */
+export const calendarModule = defineModule({
+  name: 'calendar',
+  tables: [],
+  commands: (program) => registerCalendarCommands(program),
+});

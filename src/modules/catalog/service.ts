@@ -152,6 +152,9 @@ export async function routeDossier(db: Executor, p: Procedure, communeCode: stri
 export const listFields = store.listFields;
 export const listAgencies = store.listAgencies;
 export const countProcedures = store.countProcedures;
+export const provinceCommittee = store.provinceCommittee;
+export const agencyWithParent = store.agencyWithParent;
+export const unitName = store.unitName;
 
 /**
  * Sets an agency's office hours (null = the default). The agency's own admins or a province admin;

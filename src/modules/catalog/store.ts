@@ -138,3 +138,19 @@ export async function setOfficeHours(db: Executor, agencyId: string, hours: Offi
   const r = await db.updateTable('agencies').set({ office_hours: hours === null ? null : JSON.stringify(hours) }).where('id', '=', agencyId).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The province People's Committee (the province-level agency of that kind). */
+export function provinceCommittee(db: Executor) {
+  return db.selectFrom('agencies').select(['id', 'name']).where('kind', '=', 'province_peoples_committee').where('unit_code', 'is', null).executeTakeFirst();
+}
+
+/** An agency's name and its parent's name. */
+export function agencyWithParent(db: Executor, id: string) {
+  return db.selectFrom('agencies as a').leftJoin('agencies as p', 'p.id', 'a.parent_id').select(['a.name', 'p.name as parent']).where('a.id', '=', id).executeTakeFirst();
+}
+
+/** The name of the administrative unit with this code; with null, the province's. */
+export async function unitName(db: Executor, code: string | null): Promise<string | undefined> {
+  const unit = await db.selectFrom('admin_units').select('name').where((eb) => (code ? eb('code', '=', code) : eb('type', '=', 'province'))).executeTakeFirst();
+  return unit?.name;
+}

@@ -1,7 +1,7 @@
 /** Validates e-form data against a procedure version's JSON Schema (Ajv, compiled once per version). */
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema } from '../catalog/model.ts';
+import type { JsonSchema } from '../catalog/index.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));

@@ -12,8 +12,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../config.ts';
 import type { JobDefinition } from '../../platform/jobs.ts';
 import { emit } from '../../platform/outbox.ts';
-import { notify } from '../notify/service.ts';
-import { officersWithRole } from '../identity/service.ts';
+import { notify } from '../notify/index.ts';
+import { officersWithRole } from '../identity/index.ts';
 import * as store from './store.ts';
 
 const LOCK = 727275;

@@ -2,7 +2,7 @@
  * Whether an actor may perform an action on a dossier now: the status table, the permission rules,
  * the current step's allowed actions, and the preconditions that do not depend on a command's data.
  */
-import type { AgencyKind, Channel } from '../catalog/model.ts';
+import type { AgencyKind, Channel } from '../catalog/index.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { Role } from '../../platform/auth.ts';
 import { ALLOWED, CREATION_ACTIONS, PERMISSIONS, STEP_GATED } from './lifecycle-rules.ts';

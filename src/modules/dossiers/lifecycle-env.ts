@@ -4,9 +4,9 @@
  */
 import type { Executor } from '../../db/index.ts';
 import type { Principal } from '../../platform/auth.ts';
-import { ROLE_NAMES } from '../identity/model.ts';
-import * as catalog from '../catalog/service.ts';
-import type { Channel, Procedure } from '../catalog/model.ts';
+import { ROLE_NAMES } from '../identity/index.ts';
+import * as catalog from '../catalog/index.ts';
+import type { Channel, Procedure } from '../catalog/index.ts';
 import { createCalendar, type OfficeHoursConfig, type WorkingCalendar } from '../calendar/index.ts';
 import type { Actor, DossierAgencies, LifecycleContext } from './lifecycle-check.ts';
 import { procedureWorkingDays, processForProcedure } from './workflow-templates.ts';

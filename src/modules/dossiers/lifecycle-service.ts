@@ -7,8 +7,8 @@ import { inTx, retrying } from '../../db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import type { Principal } from '../../platform/auth.ts';
-import * as catalog from '../catalog/service.ts';
-import * as files from '../files/service.ts';
+import * as catalog from '../catalog/index.ts';
+import * as files from '../files/index.ts';
 import { allowedActions, apply, decide, dossierDeadlineState, reduce, stepDeadlineState } from './lifecycle.ts';
 import type { Action, Command, DossierState, LifecycleEnv, Refusal } from './lifecycle.ts';
 import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
@@ -16,8 +16,7 @@ import { actorOf, agenciesOf, agencyCalendar, CHANNEL_NAMES, currentProcess, lif
 import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
 import * as store from './store.ts';
 import { writeAction, type ActionWrite } from './lifecycle-write.ts';
-import type { BlobStore } from '../files/blobs.ts';
-import { prepareDocuments, recordDocuments } from '../results/service.ts';
+import type { DocumentIssuer } from './documents.ts';
 import './problems.ts';
 
 export interface ActionInput {
@@ -120,8 +119,8 @@ async function conflict(ctx: Ctx, code: string, actor: Principal): Promise<AppEr
   });
 }
 
-/** `blobs` given: the documents the action issues (forms, signed results) are made and stored with it. */
-export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number, blobs?: BlobStore) {
+/** `issuer` given: the documents the action issues (forms, signed results) are made and stored with it. */
+export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number, issuer?: DocumentIssuer) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated');
   const found = await store.getWithHistory(ctx.db, code);
@@ -135,7 +134,7 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   const next = apply(state, event);
   const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
   // Signing happens before the write; a rolled-back action leaves only an unreferenced blob.
-  const documents = blobs ? await prepareDocuments(ctx, blobs, { dossier: row, event, actor, earlier: historyRows.map(rowToEvent) }) : null;
+  const documents = issuer ? await issuer.prepare(ctx, { dossier: row, event, actor, earlier: historyRows.map(rowToEvent) }) : null;
   const addedRow = eventToRow(event);
   const s = STATUSES[event.status];
   const write: ActionWrite = {
@@ -170,7 +169,7 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
       const stored = await writeAction(tx, write);
       if (!stored) return undefined;
       await store.addFiles(tx, added);
-      await recordDocuments(tx, ctx, documents);
+      if (issuer && documents !== null) await issuer.record(tx, ctx, documents);
       return stored;
     });
   if (!updated) throw await conflict(ctx, code, actor);

@@ -10,7 +10,7 @@ import { PREPARED, type Executor } from '../../db/index.ts';
 import { withCtes } from '../../db/statement.ts';
 import { auditCtes, type AuditEntry } from '../../platform/audit.ts';
 import { emitQuery, type DomainEvent } from '../../platform/outbox.ts';
-import { notifyIfQuery, type Message } from '../notify/service.ts';
+import { notifyIfQuery, type Message } from '../notify/index.ts';
 import type { HistoryRowShape, StateColumns } from './lifecycle-columns.ts';
 import * as store from './store.ts';
 

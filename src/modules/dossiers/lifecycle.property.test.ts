@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { StatusCode } from './model.ts';
 import { ACTIONS, ALLOWED, allowedActions, apply, CREATION_ACTIONS, decide, initialState, RATINGS, reduce, TARGETS } from './lifecycle.ts';
 import type { Action, Command, DossierState, HistoryEvent } from './lifecycle.ts';
-import { ACTORS, context, vn } from './lifecycle-testkit.ts';
-import type { ActorName } from './lifecycle-testkit.ts';
+import { ACTORS, context, vn } from '../../../test/support/lifecycle-testkit.ts';
+import type { ActorName } from '../../../test/support/lifecycle-testkit.ts';
 import { communeSingleStep, departmentThreeStep, interAgency } from './workflow-templates.ts';
 
 const PROCESSES = [communeSingleStep(24), departmentThreeStep(80), interAgency(40), interAgency(80, { kind: 'fixed', agencyKind: 'tax_office' })];

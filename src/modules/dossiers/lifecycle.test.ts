@@ -9,7 +9,7 @@ import {
   reduce,
   stepDeadlineState,
 } from './lifecycle.ts';
-import { ACTORS, calendar, Driver, vn } from './lifecycle-testkit.ts';
+import { ACTORS, calendar, Driver, vn } from '../../../test/support/lifecycle-testkit.ts';
 import { communeSingleStep, departmentThreeStep, interAgency } from './workflow-templates.ts';
 
 const statuses = (d: Driver) => d.history.map((e) => e.status);

@@ -1,7 +1,7 @@
 /**
  * Dossier rules, pure: national status codes, the dossier code format, and intake checks.
  */
-import type { Procedure } from '../catalog/model.ts';
+import type { Procedure } from '../catalog/index.ts';
 
 /** Statuses as synced to the national portal (domain.md §3, de facto code list). */
 export const STATUSES = {

@@ -1,7 +1,7 @@
 /** Dossier views: the full one for its applicant and officers, a summary for lists, a public one without personal data. */
 import type { Executor } from '../../db/index.ts';
-import * as catalog from '../catalog/service.ts';
-import type { Procedure } from '../catalog/model.ts';
+import * as catalog from '../catalog/index.ts';
+import type { Procedure } from '../catalog/index.ts';
 import { statusView } from './model.ts';
 import * as store from './store.ts';
 

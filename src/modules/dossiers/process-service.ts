@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
-import * as catalog from '../catalog/service.ts';
+import * as catalog from '../catalog/index.ts';
 import { currentProcess, forgetProcesses } from './lifecycle-env.ts';
 import { validateProcess } from './workflow.ts';
 import * as store from './store.ts';

@@ -1,7 +1,7 @@
 /** Officer work queues: the open dossiers an officer's roles hold at their agency, by due date. */
 import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/context.ts';
-import * as catalog from '../catalog/service.ts';
+import * as catalog from '../catalog/index.ts';
 import { agencyCalendar } from './lifecycle-env.ts';
 import { statusView } from './model.ts';
 import * as store from './store.ts';

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
-import * as catalog from '../catalog/service.ts';
+import * as catalog from '../catalog/index.ts';
 import { ACTIONS, RATINGS, RETURN_METHODS } from './lifecycle.ts';
 import { perform } from './lifecycle-service.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
@@ -14,12 +14,12 @@ import { getProcess, publishProcess } from './process-service.ts';
 import { workqueue } from './queue-service.ts';
 import { registerAtCounter } from './service.ts';
 import { DossierView, FileRefs, IdempotencyKey } from './schemas.ts';
-import type { BlobStore } from '../files/blobs.ts';
+import type { DocumentIssuer } from './documents.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
 const OFFICER_ROLES = { roles: ['counter_officer', 'specialist', 'agency_leader', 'agency_admin', 'province_admin'] as const };
 
-export function lifecycleRoutes(deps: AppDeps, blobs: BlobStore) {
+export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -51,7 +51,7 @@ export function lifecycleRoutes(deps: AppDeps, blobs: BlobStore) {
       const tag = req.headers['if-match'];
       if (!tag) throw new AppError('precondition-required');
       const ctx = ctxFrom(deps, req);
-      const { row, view, history, files } = await perform(ctx, req.params.code, req.body, Number(tag.replace(/\D/g, '')), blobs);
+      const { row, view, history, files } = await perform(ctx, req.params.code, req.body, Number(tag.replace(/\D/g, '')), issuer);
       const procedure = await catalog.getProcedure(deps.db, row.procedure_code, row.procedure_version);
       return { ...(await present(deps.db, row, procedure, { history, files })), ...view };
     });

@@ -6,15 +6,15 @@ import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
 import * as service from './service.ts';
-import * as files from '../files/service.ts';
-import { sendFile } from '../files/routes.ts';
-import type { BlobStore } from '../files/blobs.ts';
+import * as files from '../files/index.ts';
+import { sendFile, type BlobStore } from '../files/index.ts';
+import type { DocumentReuse } from './documents.ts';
 import { DossierView as Full, FileRefs, IdempotencyKey, Nullable, Public, Summary } from './schemas.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
 const IdNumber = Type.String({ pattern: '^[0-9]{9,12}$', description: 'The applicant\'s personal ID number' });
 
-export function dossierRoutes(deps: AppDeps, blobs: BlobStore) {
+export function dossierRoutes(deps: AppDeps, blobs: BlobStore, reuse: DocumentReuse) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -33,7 +33,7 @@ export function dossierRoutes(deps: AppDeps, blobs: BlobStore) {
         response: { 201: Full, ...errors(400, 401, 403, 404, 422) },
       },
     }, async (req, reply) => {
-      const { dossier, replayed } = await service.submitOnline(ctxFrom(deps, req), { ...req.body, formData: req.body.formData as Record<string, unknown> }, req.headers['idempotency-key']);
+      const { dossier, replayed } = await service.submitOnline(ctxFrom(deps, req), { ...req.body, formData: req.body.formData as Record<string, unknown> }, req.headers['idempotency-key'], reuse);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).header('location', `/api/v1/dossiers/${dossier.code}`).send(dossier);
     });

@@ -9,11 +9,10 @@ import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import type { Principal } from '../../platform/auth.ts';
-import * as catalog from '../catalog/service.ts';
-import { CHANNEL_CODE, type Channel } from '../catalog/model.ts';
-import { parsePersonalId } from '../identity/model.ts';
-import { citizenIdOf } from '../identity/service.ts';
-import * as files from '../files/service.ts';
+import * as catalog from '../catalog/index.ts';
+import { CHANNEL_CODE, type Channel } from '../catalog/index.ts';
+import { citizenIdOf, parsePersonalId } from '../identity/index.ts';
+import * as files from '../files/index.ts';
 import { componentProblems, dossierCodePrefix, vnDay, type AttachedFile } from './model.ts';
 import { apply, decide, initialState } from './lifecycle.ts';
 import { eventToRow, stateColumns } from './lifecycle-columns.ts';
@@ -22,7 +21,7 @@ import { canSee, lifecycleView } from './lifecycle-service.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
 import * as store from './store.ts';
-import { reuseDocuments } from '../results/access.ts';
+import type { DocumentReuse } from './documents.ts';
 import './problems.ts';
 
 export interface SubmitInput {
@@ -38,12 +37,15 @@ export interface CounterInput extends SubmitInput {
 
 class Replay extends Error {}
 
-/** A citizen submits online (status 1, waiting for the desk). */
-export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey: string) {
+/**
+ * A citizen submits online (status 1, waiting for the desk). `reuse` given: attached documents from
+ * the applicant's personal store are recorded as reused.
+ */
+export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey: string, reuse?: DocumentReuse) {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'citizen') throw new AppError('forbidden', 'online submission is for citizen accounts');
   return idempotent(ctx, actor, input, idempotencyKey, () =>
-    intake(ctx, actor, input, idempotencyKey, { channel: 'online', applicantId: actor.userId, idNumber: actor.username, name: actor.fullName }));
+    intake(ctx, actor, input, idempotencyKey, { channel: 'online', applicantId: actor.userId, idNumber: actor.username, name: actor.fullName }, reuse));
 }
 
 /** A counter officer registers a paper dossier (channel 1 in person, 3 by post): received at once (status 2). */
@@ -78,7 +80,7 @@ interface Applicant {
   name: string;
 }
 
-async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, who: Applicant) {
+async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, who: Applicant, reuse?: DocumentReuse) {
   const procedure = await catalog.getProcedure(ctx.db, input.procedureCode);
   const online = who.channel === 'online';
   if (online && (!procedure.eform || !procedure.onlineLevel)) throw new AppError('not-online');
@@ -121,7 +123,7 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
         dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files, history);
       if (code === null) throw new Replay();
       // Results from the applicant's personal document store attached again are recorded as reused.
-      if (who.applicantId && online) await reuseDocuments(tx, { dossierId: id, userId: who.applicantId, files: input.files, at: now });
+      if (who.applicantId && online && reuse) await reuse(tx, { dossierId: id, userId: who.applicantId, files: input.files, at: now });
       const row: store.DossierRow = { ...base, code, form_data: input.formData, process: process.definition };
       await appendAudit(tx, { actor: auditActor(actor), action: `dossier.${decision.event.action}`, subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
       await emit(tx, {

@@ -15,8 +15,8 @@
  * published for any channel (so that the steps fit in every channel's due date), else a default:
  * 3 working days for commune-level procedures, 10 for province-level ones.
  */
-import { COMMUNE_AGENCY_KINDS } from '../catalog/model.ts';
-import type { Channel, Procedure, ProcedureLevel } from '../catalog/model.ts';
+import { COMMUNE_AGENCY_KINDS } from '../catalog/index.ts';
+import type { Channel, Procedure, ProcedureLevel } from '../catalog/index.ts';
 import type { ProcessDefinition, ProcessStep, StepActor } from './workflow.ts';
 
 export const HOURS_PER_WORKING_DAY = 8;

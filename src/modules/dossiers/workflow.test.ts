@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Procedure } from '../catalog/model.ts';
+import type { Procedure } from '../catalog/index.ts';
 import { validateProcess } from './workflow.ts';
 import type { ProcessDefinition } from './workflow.ts';
 import {

@@ -17,8 +17,8 @@
  */
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { AGENCY_KINDS } from '../catalog/model.ts';
-import type { AgencyKind } from '../catalog/model.ts';
+import { AGENCY_KINDS } from '../catalog/index.ts';
+import type { AgencyKind } from '../catalog/index.ts';
 import type { Role } from '../../platform/auth.ts';
 
 export const STEP_ACTIONS = [

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SESSION_COOKIE, allows, requirePrincipal, type Principal } from '../../platform/auth.ts';
-import { ctxFrom, type AppDeps } from '../../platform/context.ts';
+import { SESSION_COOKIE, requirePrincipal, type Principal } from '../../platform/auth.ts';
+import { ctxFrom } from '../../platform/context.ts';
+import type { Abilities, ModuleContext } from '../../platform/module.ts';
 import { errors } from '../../platform/schemas.ts';
-import { PROCESSING_ROLES } from '../dossiers/workflow.ts';
-import { mayOpenIoc } from '../ioc/service.ts';
 import * as service from './service.ts';
 
 const PrincipalSchema = Type.Object({
@@ -17,42 +16,18 @@ const PrincipalSchema = Type.Object({
   roles: Type.Array(Type.String()),
 });
 
-/**
- * What the caller may do in the web application, so that it shows and guards its pages by what the
- * server allows instead of copying the rules. Each is the rule (or the policy) of the routes it opens:
- * - submit_dossier: POST /dossiers (policy `citizen`);
- * - work_queue: GET /workqueue lets any officer of an agency in, and the queue holds what is assigned
- *   to the desk (`counter_officer`) or a processing role, so only those have something to work on;
- * - counter_intake: POST /dossiers/counter (policy `{ roles: ['counter_officer'] }`);
- * - ioc: the operations centre's own rule (ioc/service.ts `mayOpenIoc`);
- * - province_admin: province-wide administration.
- */
-export const ABILITIES = ['submit_dossier', 'work_queue', 'counter_intake', 'ioc', 'province_admin'] as const;
-export type Ability = (typeof ABILITIES)[number];
-
-export function abilitiesOf(p: Principal): Ability[] {
-  const queueRoles: readonly string[] = ['counter_officer', ...PROCESSING_ROLES];
-  const rules: Record<Ability, boolean> = {
-    submit_dossier: allows('citizen', p),
-    work_queue: allows('officer', p) && p.agencyId !== null && p.roles.some((r) => queueRoles.includes(r)),
-    counter_intake: allows({ roles: ['counter_officer'] }, p),
-    ioc: mayOpenIoc(p),
-    province_admin: allows({ roles: ['province_admin'] }, p),
-  };
-  return ABILITIES.filter((a) => rules[a]);
-}
-
 /** The signed-in user and what they may do (GET /auth/me, and the user of POST /auth/login). */
-const MeSchema = Type.Object({
-  ...PrincipalSchema.properties,
-  abilities: Type.Array(Type.Enum(ABILITIES), { description: 'What the caller may do in the web application' }),
-});
-
-function me(p: Principal) {
-  return { ...p, abilities: abilitiesOf(p) };
+function meSchema(abilities: Abilities) {
+  return Type.Object({
+    ...PrincipalSchema.properties,
+    abilities: Type.Array(Type.Enum(abilities.names), { description: 'What the caller may do in the web application (each module grants its own; see its `abilities`)' }),
+  });
 }
 
-export function identityRoutes(deps: AppDeps) {
+export function identityRoutes(deps: ModuleContext) {
+  const { abilities } = deps.services;
+  const MeSchema = meSchema(abilities);
+  const me = (p: Principal) => ({ ...p, abilities: abilities.of(p) });
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 

@@ -188,3 +188,21 @@ export async function officersWithRole(db: Executor, agencyId: string, role: Rol
     .where('kind', '=', 'officer').where('disabled', '=', false).where(sql<boolean>`${role} = any(roles)`).execute();
   return rows.map((r) => ({ id: r.id, fullName: r.full_name }));
 }
+
+/** Officers holding a role in any agency, with their agency. */
+export async function officersHolding(db: Executor, role: Role): Promise<{ id: string; agencyId: string | null }[]> {
+  const rows = await db.selectFrom('users').select(['id', 'agency_id']).where('kind', '=', 'officer').where(sql<boolean>`roles @> array[${role}]::text[]`).execute();
+  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
+}
+
+/** The id of the account with this username (of this kind, when given), or null. */
+export async function userIdByUsername(db: Executor, username: string, kind?: 'citizen' | 'officer'): Promise<string | null> {
+  const u = await store.findUserByUsername(db, username);
+  return u && (!kind || u.kind === kind) ? u.id : null;
+}
+
+/** What other modules may know of an account: name, username, roles and agency. */
+export async function userProfile(db: Executor, id: string): Promise<{ id: string; username: string; fullName: string; roles: Role[]; agencyId: string | null } | undefined> {
+  const u = await store.findUserById(db, id);
+  return u && { id: u.id, username: u.username, fullName: u.full_name, roles: u.roles, agencyId: u.agency_id };
+}

@@ -7,16 +7,14 @@ import { inTx } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
-import * as catalog from '../catalog/service.ts';
-import type { BlobStore } from '../files/blobs.ts';
-import { canSee } from '../dossiers/lifecycle-service.ts';
-import { presentPublic } from '../dossiers/present.ts';
-import * as dossiers from '../dossiers/store.ts';
+import * as catalog from '../catalog/index.ts';
+import type { BlobStore } from '../files/index.ts';
+import * as dossiers from '../dossiers/index.ts';
+import type { ReuseInput } from '../dossiers/index.ts';
+import { pkiSettings, trustStore, verifyPdf } from '../pki/index.ts';
 import { DOCUMENT_KINDS, TEMPLATE_NAMES, type ResultTemplate } from './model.ts';
-import { pkiSettings, trustStore } from './pki.ts';
 import { readBlob } from './service.ts';
 import * as store from './store.ts';
-import { verifyPdf } from './verify.ts';
 
 function view(ctx: Ctx, d: Pick<store.DocumentRow, 'id' | 'kind' | 'template' | 'title' | 'sha256' | 'size' | 'signers'> & { status?: string; created_at?: Date; updated_at?: Date }) {
   return {
@@ -29,8 +27,8 @@ function view(ctx: Ctx, d: Pick<store.DocumentRow, 'id' | 'kind' | 'template' | 
 }
 
 async function visibleDossier(ctx: Ctx, code: string) {
-  const row = await dossiers.getByCode(ctx.db, code);
-  if (!row || !ctx.actor || !canSee(ctx.actor, row)) throw new AppError('not-found', 'dossier not found');
+  const row = await dossiers.dossierByCode(ctx.db, code);
+  if (!row || !ctx.actor || !dossiers.canSee(ctx.actor, row)) throw new AppError('not-found', 'dossier not found');
   return row;
 }
 
@@ -52,7 +50,12 @@ export async function dossierDocumentPdf(ctx: Ctx, blobs: BlobStore, code: strin
 
 export async function myDocuments(ctx: Ctx) {
   if (!ctx.actor) throw new AppError('unauthenticated');
-  const rows = await store.personalList(ctx.db, ctx.actor.userId);
+  const stored = await store.personalList(ctx.db, ctx.actor.userId);
+  const refs = await dossiers.dossierRefs(ctx.db, stored.map((r) => r.dossier_id));
+  const rows = stored.flatMap((r) => {
+    const ref = refs.get(r.dossier_id);
+    return ref ? [{ ...r, code: ref.code, procedure_code: ref.procedureCode }] : [];
+  });
   const names = new Map<string, string>();
   for (const r of rows) if (!names.has(r.procedure_code)) names.set(r.procedure_code, (await catalog.getProcedure(ctx.db, r.procedure_code)).name);
   return {
@@ -68,7 +71,7 @@ export async function myDocuments(ctx: Ctx) {
  * personal store (reused instead of uploaded again): the Decision 766 digitisation indicator counts
  * these. Returns how many components were satisfied by reuse.
  */
-export async function reuseDocuments(tx: Executor, input: { dossierId: string; userId: string; files: { componentCode: string; fileId: string }[]; at: Date }): Promise<number> {
+export async function reuseDocuments(tx: Executor, input: ReuseInput): Promise<number> {
   const stored = new Map((await store.personalByFiles(tx, input.userId, input.files.map((f) => f.fileId))).map((p) => [p.file_id, p.document_id]));
   const rows = input.files.filter((f) => stored.has(f.fileId)).map((f) => ({
     dossier_id: input.dossierId, component_code: f.componentCode, document_id: stored.get(f.fileId)!, user_id: input.userId, reused_at: input.at,
@@ -87,11 +90,11 @@ async function registry(ctx: Ctx, embeddedId: string | null, sha256: string) {
   const bySha = await store.documentBySha(ctx.db, sha256);
   const doc = bySha && await store.getDocument(ctx.db, bySha.id);
   if (!doc) return { document: null, dossier: null, claimedDocumentId: embeddedId };
-  const d = await dossiers.getById(ctx.db, doc.dossier_id);
+  const d = await dossiers.dossierById(ctx.db, doc.dossier_id);
   const procedure = d && await catalog.getProcedure(ctx.db, d.procedure_code, d.procedure_version);
   return {
     document: { ...view(ctx, doc), registered: true, current: bySha.current === sha256, issuedAt: doc.updated_at.toISOString() },
-    dossier: d && procedure ? await presentPublic(ctx.db, d, procedure) : null,
+    dossier: d && procedure ? await dossiers.presentPublic(ctx.db, d, procedure) : null,
     claimedDocumentId: embeddedId,
   };
 }

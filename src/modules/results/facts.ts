@@ -1,11 +1,9 @@
 /** Loads what the document templates print: the dossier, its procedure, agencies and processing history. */
 import type { Executor } from '../../db/index.ts';
-import * as catalog from '../catalog/service.ts';
-import type { Procedure } from '../catalog/model.ts';
-import { controlSheet } from '../dossiers/lifecycle-deadlines.ts';
-import type { HistoryEvent } from '../dossiers/lifecycle-state.ts';
-import type { DossierRow } from '../dossiers/store.ts';
-import * as dossiers from '../dossiers/store.ts';
+import * as catalog from '../catalog/index.ts';
+import type { Procedure } from '../catalog/index.ts';
+import * as dossiers from '../dossiers/index.ts';
+import type { DossierRow, HistoryEvent } from '../dossiers/index.ts';
 import { PRIVATE_FORM_KEYS } from './model.ts';
 import type { AgencyRef, DossierFacts } from './pdf/types.ts';
 
@@ -14,9 +12,8 @@ const CHANNELS = { 1: 'direct', 2: 'online', 3: 'postal' } as const;
 export async function agencyRef(db: Executor, id: string): Promise<AgencyRef> {
   const a = await catalog.getAgency(db, id);
   const parent = a?.parent_id ? await catalog.getAgency(db, a.parent_id) : undefined;
-  const unit = await db.selectFrom('admin_units').select('name')
-    .where((eb) => (a?.unit_code ? eb('code', '=', a.unit_code) : eb('type', '=', 'province'))).executeTakeFirst();
-  const place = (unit?.name ?? 'Việt Nam').replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu|Thị trấn)\s+/, '');
+  const unit = await catalog.unitName(db, a?.unit_code ?? null);
+  const place = (unit ?? 'Việt Nam').replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu|Thị trấn)\s+/, '');
   return { id, name: a?.name ?? id, parentName: parent?.name ?? null, place };
 }
 
@@ -48,13 +45,13 @@ export function formFields(p: Procedure, data: Record<string, unknown>): [string
 
 export async function loadFacts(db: Executor, row: DossierRow, history: HistoryEvent[]): Promise<DossierFacts & { procedureRecord: Procedure }> {
   const procedure = await catalog.getProcedure(db, row.procedure_code, row.procedure_version);
-  const [desk, handling, files] = await Promise.all([agencyRef(db, row.desk_agency_id), agencyRef(db, row.handling_agency_id), dossiers.filesOf(db, row.id)]);
+  const [desk, handling, files] = await Promise.all([agencyRef(db, row.desk_agency_id), agencyRef(db, row.handling_agency_id), dossiers.dossierFiles(db, row.id)]);
   const names = new Map(procedure.components.map((c) => [c.code, c.name]));
   const attached = [...new Set(files.map((f) => f.component_code))].map((c) => names.get(c) ?? c);
   const steps = row.process?.steps ?? [];
   const agencyNames = new Map<string, string>();
   const visits = [];
-  for (const v of controlSheet(history)) {
+  for (const v of dossiers.controlSheet(history)) {
     if (v.agencyId && !agencyNames.has(v.agencyId)) agencyNames.set(v.agencyId, (await catalog.getAgency(db, v.agencyId))?.name ?? v.agencyId);
     visits.push({ ...v, stepName: steps[v.stepIndex]?.name ?? v.stepId, agencyName: v.agencyId ? agencyNames.get(v.agencyId)! : '' });
   }

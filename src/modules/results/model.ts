@@ -1,7 +1,6 @@
 /**
  * Signed documents, pure: the document kinds (forms 01–05, stop notice, result), which lifecycle
- * action issues which document and how it is signed, the result templates, Vietnamese dates, and the
- * verdict of a verification.
+ * action issues which document and how it is signed, the result templates and Vietnamese dates.
  */
 
 export const DOCUMENT_KINDS = {
@@ -85,30 +84,3 @@ export const TIMING_NAMES = {
 
 /** Form data keys never printed on a result (contact details stay in the dossier). */
 export const PRIVATE_FORM_KEYS: ReadonlySet<string> = new Set(['applicantPhone', 'applicantEmail', 'communeCode']);
-
-export type Problem = { code: string; vi: string; en: string };
-
-export interface SignatureFinding {
-  digestMatches: boolean;
-  signatureValid: boolean;
-  coversWholeFile: boolean;
-  chainTrusted: boolean;
-  certValidAtSigning: boolean;
-  revocation: 'good' | 'revoked' | 'revoked_after_signing' | 'unknown';
-}
-
-/** The overall verdict: intact means no byte differs from what each signer signed. */
-export function verdict(signatures: SignatureFinding[], structureOk: boolean): { valid: boolean; intact: boolean; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const add = (code: string, vi: string, en: string) => problems.push({ code, vi, en });
-  if (!structureOk) add('malformed', 'Cấu trúc chữ ký trong tệp không hợp lệ', 'The signature structure of the file is invalid');
-  if (signatures.length === 0) add('unsigned', 'Tệp không có chữ ký số', 'The file carries no digital signature');
-  if (signatures.some((s) => !s.digestMatches || !s.signatureValid)) add('modified', 'Nội dung đã bị thay đổi sau khi ký', 'The content was changed after signing');
-  const last = signatures.at(-1);
-  if (last && !last.coversWholeFile) add('unsigned_changes', 'Có nội dung được thêm sau chữ ký cuối cùng', 'Content was added after the last signature');
-  if (signatures.some((s) => !s.chainTrusted)) add('untrusted', 'Chứng thư số không thuộc chuỗi tin cậy của tỉnh', 'A certificate does not chain to a trusted root');
-  if (signatures.some((s) => !s.certValidAtSigning)) add('expired', 'Chứng thư số không còn hiệu lực tại thời điểm ký', 'A certificate was not valid at the signing time');
-  if (signatures.some((s) => s.revocation === 'revoked')) add('revoked', 'Chứng thư số đã bị thu hồi', 'A certificate has been revoked');
-  const intact = structureOk && signatures.length > 0 && !problems.some((p) => p.code === 'modified' || p.code === 'unsigned_changes');
-  return { valid: problems.length === 0, intact, problems };
-}

@@ -1,7 +1,7 @@
 /**
  * HTTP for signed documents: public verification (API and the QR code's page), the citizen's personal
- * document store, a dossier's documents, an on-demand control sheet (form 05), and the PKI's public
- * certificates and CRLs.
+ * document store, a dossier's documents and an on-demand control sheet (form 05). The PKI's public
+ * certificates and CRLs are the pki module's routes.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,17 +11,14 @@ import { requirePrincipal } from '../../platform/auth.ts';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
-import type { BlobStore } from '../files/blobs.ts';
-import { canSee } from '../dossiers/lifecycle-service.ts';
-import { DOSSIER_CODE_PATTERN } from '../dossiers/model.ts';
-import * as dossiers from '../dossiers/store.ts';
+import type { BlobStore } from '../files/index.ts';
+import * as dossiers from '../dossiers/index.ts';
 import { dossierDocumentPdf, dossierDocuments, myDocuments, verifyStored, verifyUpload } from './access.ts';
 import { prepareControlSheet, recordDocuments } from './service.ts';
-import * as store from './store.ts';
 import { verifyPageHtml } from './verify-page.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Code = Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 });
+const Code = Type.String({ pattern: dossiers.DOSSIER_CODE_PATTERN, maxLength: 60 });
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const VerifyReport = Open('valid, intact, problems[{code, vi, en}], sha256, size, signatures[{signer, claimedSigningTime, timestamp, digestMatches, signatureValid, coversWholeFile, chainTrusted, chain, certValidAtSigning, revocation}], document, dossier (public summary)');
 const List = Type.Object({ items: Type.Array(Open('a signed document')) });
@@ -88,28 +85,12 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
     }, async (req, reply) => {
       const ctx = ctxFrom(deps, req);
       const actor = requirePrincipal(req);
-      const row = await dossiers.getByCode(deps.db, req.params.code);
-      if (!row || !canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
+      const row = await dossiers.dossierByCode(deps.db, req.params.code);
+      if (!row || !dossiers.canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
       const prepared = await prepareControlSheet(ctx, blobs, row, actor);
       await inTx(deps.db, (tx) => recordDocuments(tx, ctx, prepared));
       const listed = await dossierDocuments(ctx, row.code);
       return reply.status(201).send(listed.items.find((d) => d.id === prepared.row.id)!);
-    });
-
-    r.get('/pki/ca', {
-      config: { policy: 'public' },
-      schema: { tags: ['verification'], summary: "The PKI's trust anchors and intermediates (PEM) / Chứng thư số gốc", response: { 200: Type.Object({ items: Type.Array(Open('certificate')) }) } },
-    }, async () => ({
-      items: (await store.trustRows(deps.db)).map((c) => ({ id: c.id, purpose: c.purpose, status: c.status, fingerprint: c.fingerprint, pem: c.cert_pem, crl: `/api/v1/pki/crl/${c.id}` })),
-    }));
-
-    r.get('/pki/crl/:id', {
-      config: { policy: 'public' },
-      schema: { tags: ['verification'], summary: 'The latest CRL of an issuing certificate (DER) / Danh sách thu hồi', params: Id, response: { 200: Type.Any(), ...errors(404) } },
-    }, async (req, reply) => {
-      const crl = await store.latestCrlOf(deps.db, req.params.id);
-      if (!crl) throw new AppError('not-found', 'no CRL for this issuer');
-      return reply.header('content-type', 'application/pkix-crl').header('cache-control', 'public, max-age=3600').send(Buffer.from(crl.der));
     });
   };
 }

@@ -15,21 +15,17 @@ import type { Principal } from '../../platform/auth.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import { emit } from '../../platform/outbox.ts';
-import type { BlobStore } from '../files/blobs.ts';
-import * as files from '../files/store.ts';
-import type { HistoryEvent } from '../dossiers/lifecycle-state.ts';
-import { reduce } from '../dossiers/lifecycle-state.ts';
-import { rowToEvent } from '../dossiers/lifecycle-columns.ts';
-import * as dossiers from '../dossiers/store.ts';
-import { ROLE_NAMES } from '../identity/model.ts';
+import * as files from '../files/index.ts';
+import type { BlobStore } from '../files/index.ts';
+import * as dossiers from '../dossiers/index.ts';
+import type { DocumentIssuer, DossierRow, HistoryEvent, IssueInput } from '../dossiers/index.ts';
+import { ROLE_NAMES } from '../identity/index.ts';
+import { appendSignature, certInfo, identityFor, pkiSettings, signNew, type Identity, type PdfSigner } from '../pki/index.ts';
 import { agencyRef, loadFacts } from './facts.ts';
 import { ACTION_DOCUMENTS, DOCUMENT_KINDS, type DocumentKind } from './model.ts';
 import { form01, form02, form03, form04, form05, stopNotice } from './pdf/forms.ts';
 import { resultDocument } from './pdf/result.ts';
 import type { IssueFacts } from './pdf/types.ts';
-import { identityFor, pkiSettings, type Identity } from './pki.ts';
-import { certInfo } from './verify.ts';
-import { appendSignature, signNew, type PdfSigner } from './sign.ts';
 import * as store from './store.ts';
 import type { DocumentRow, SignerRecord } from './store.ts';
 
@@ -72,27 +68,16 @@ function signerRecord(role: SignerRecord['role'], id: Identity, at: Date): Signe
   return { role, certificateId: id.certId, name: info.commonName ?? '', organization: info.organization, serial: info.serial, signedAt: at.toISOString() };
 }
 
-export interface ActionInput {
-  /** The dossier as loaded before the action. */
-  dossier: dossiers.DossierRow;
-  /** The event the action records. */
-  event: HistoryEvent;
-  /** Who acted; null for the platform itself (e.g. an electronic return). */
-  actor: Principal | null;
-  /** The dossier's history before the action, when the caller has just read it (else it is read here). */
-  earlier?: HistoryEvent[];
-}
-
 /** Before the action's transaction: the document the action issues, signed and stored; null when it issues none. */
-export async function prepareDocuments(ctx: Ctx, blobs: BlobStore, input: ActionInput): Promise<PreparedDocument | null> {
+export async function prepareDocuments(ctx: Ctx, blobs: BlobStore, input: IssueInput): Promise<PreparedDocument | null> {
   const spec = ACTION_DOCUMENTS[input.event.action];
   if (!spec) return null;
-  const earlier = (input.earlier ?? (await dossiers.historyOf(ctx.db, input.dossier.id)).map(rowToEvent)).filter((e) => e.seq < input.event.seq);
+  const earlier = (input.earlier ?? await dossiers.dossierHistory(ctx.db, input.dossier.id)).filter((e) => e.seq < input.event.seq);
   const history = [...earlier, input.event];
   return build(ctx, blobs, input.dossier, history, input.event, input.actor, spec.kind, spec.step);
 }
 
-async function build(ctx: Ctx, blobs: BlobStore, dossier: dossiers.DossierRow, history: HistoryEvent[], event: HistoryEvent, actor: Principal | null, kind: DocumentKind, step: 'seal' | 'officer' | 'issue'): Promise<PreparedDocument> {
+async function build(ctx: Ctx, blobs: BlobStore, dossier: DossierRow, history: HistoryEvent[], event: HistoryEvent, actor: Principal | null, kind: DocumentKind, step: 'seal' | 'officer' | 'issue'): Promise<PreparedDocument> {
   const at = event.at;
   const facts = await loadFacts(ctx.db, dossier, history);
   const base = pkiSettings(ctx.config).publicBaseUrl;
@@ -100,7 +85,7 @@ async function build(ctx: Ctx, blobs: BlobStore, dossier: dossiers.DossierRow, h
   const officer = actor
     ? { name: actor.fullName, title: actor.roles[0] ? ROLE_NAMES[actor.roles[0]].vi : 'Cán bộ' }
     : { name: 'Hệ thống motcua', title: 'Hệ thống' };
-  const outcome = step === 'issue' ? (event.data?.outcome === 'refused' ? 'refused' : 'granted') : reduce(history).refusalProposed ? 'refused' : 'granted';
+  const outcome = step === 'issue' ? (event.data?.outcome === 'refused' ? 'refused' : 'granted') : dossiers.reduce(history).refusalProposed ? 'refused' : 'granted';
   // The officer-signed result awaiting the seal, if it still says what is being issued.
   const signed = step === 'issue' ? await store.latestResult(ctx.db, dossier.id, 'signed') : undefined;
   const pending = signed && (signed.template === 'refusal') === (outcome === 'refused') ? signed : undefined;
@@ -171,8 +156,16 @@ export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocumen
 }
 
 /** Form 05 for a dossier now (officers, on demand): a sealed snapshot of the processing history. */
-export async function prepareControlSheet(ctx: Ctx, blobs: BlobStore, dossier: dossiers.DossierRow, actor: Principal): Promise<PreparedDocument> {
-  const history = (await dossiers.historyOf(ctx.db, dossier.id)).map(rowToEvent);
+export async function prepareControlSheet(ctx: Ctx, blobs: BlobStore, dossier: DossierRow, actor: Principal): Promise<PreparedDocument> {
+  const history = await dossiers.dossierHistory(ctx.db, dossier.id);
   const last = history.at(-1)!;
   return build(ctx, blobs, dossier, history, { ...last, at: ctx.clock.now() }, actor, 'form_05', 'seal');
+}
+
+/** The lifecycle's document issuer (declared by dossiers): documents made with `prepareDocuments`, PDFs in `blobs`. */
+export function documentIssuer(blobs: BlobStore): DocumentIssuer<PreparedDocument> {
+  return {
+    prepare: (ctx, input) => prepareDocuments(ctx, blobs, input),
+    record: (tx, ctx, prepared) => recordDocuments(tx, ctx, prepared),
+  };
 }

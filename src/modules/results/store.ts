@@ -1,4 +1,4 @@
-/** SQL for the module's tables (008_results.sql). */
+/** SQL for the module's tables (008_results.sql; the pki_* tables there belong to the pki module). */
 import type { ColumnType, Kysely } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { DB } from '../../db/types.ts';
@@ -16,26 +16,6 @@ export interface SignerRecord {
 type Json<T> = ColumnType<T, string, string>;
 
 export type ResultsTables = {
-  pki_certificates: {
-    id: string;
-    purpose: 'root_ca' | 'issuing_ca' | 'seal' | 'signing';
-    source: 'province' | 'imported';
-    user_id: string | null;
-    agency_id: string | null;
-    issuer_id: string | null;
-    subject: string;
-    serial: string;
-    fingerprint: string;
-    cert_pem: string;
-    key_pem: string | null;
-    not_before: Date;
-    not_after: Date;
-    status: 'active' | 'revoked' | 'superseded';
-    revoked_at: Date | null;
-    revocation_reason: string | null;
-    created_at: Date;
-  };
-  pki_crls: { issuer_id: string; number: number; this_update: Date; next_update: Date; der: Uint8Array };
   signed_documents: {
     id: string;
     dossier_id: string;
@@ -56,41 +36,11 @@ export type ResultsTables = {
   document_reuses: { dossier_id: string; component_code: string; document_id: string; user_id: string; reused_at: Date };
 };
 
-export type CertRow = ResultsTables['pki_certificates'];
 export type DocumentRow = Omit<ResultsTables['signed_documents'], 'signers'> & { signers: SignerRecord[] };
 
 /** The executor with this module's tables (the lead adds ResultsTables to src/db/types.ts). */
 export function t(db: Executor): Kysely<DB & ResultsTables> {
   return (db as Kysely<DB>).withTables<ResultsTables>();
-}
-
-export function activeCert(db: Executor, where: { purpose: CertRow['purpose']; userId?: string; agencyId?: string; source?: CertRow['source'] }) {
-  let q = t(db).selectFrom('pki_certificates').selectAll().where('purpose', '=', where.purpose).where('status', '=', 'active');
-  if (where.userId) q = q.where('user_id', '=', where.userId);
-  if (where.agencyId) q = q.where('agency_id', '=', where.agencyId);
-  if (where.source) q = q.where('source', '=', where.source);
-  return q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-}
-
-export function certById(db: Executor, id: string) {
-  return t(db).selectFrom('pki_certificates').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertCert(db: Executor, row: CertRow): Promise<void> {
-  await t(db).insertInto('pki_certificates').values(row).execute();
-}
-
-export function trustRows(db: Executor) {
-  return t(db).selectFrom('pki_certificates').select(['id', 'purpose', 'status', 'cert_pem', 'fingerprint'])
-    .where('purpose', 'in', ['root_ca', 'issuing_ca']).where('status', '<>', 'superseded').execute();
-}
-
-export async function latestCrls(db: Executor) {
-  return t(db).selectFrom('pki_crls as c')
-    .innerJoin('pki_certificates as i', 'i.id', 'c.issuer_id')
-    .select(['c.issuer_id', 'c.number', 'c.der', 'c.this_update', 'c.next_update', 'i.cert_pem'])
-    .where('c.number', '=', (eb) => eb.selectFrom('pki_crls as x').select((e) => e.fn.max('x.number').as('n')).whereRef('x.issuer_id', '=', 'c.issuer_id'))
-    .execute();
 }
 
 export async function insertDocument(db: Executor, d: DocumentRow): Promise<void> {
@@ -138,8 +88,7 @@ export async function addPersonal(db: Executor, row: ResultsTables['personal_doc
 
 export function personalList(db: Executor, userId: string) {
   return t(db).selectFrom('personal_documents as p').innerJoin('signed_documents as d', 'd.id', 'p.document_id')
-    .innerJoin('dossiers as x', 'x.id', 'd.dossier_id')
-    .select(['p.document_id', 'p.file_id', 'p.title', 'p.added_at', 'd.kind', 'd.template', 'd.sha256', 'd.size', 'd.signers', 'd.agency_id', 'x.code', 'x.procedure_code'])
+    .select(['p.document_id', 'p.file_id', 'p.title', 'p.added_at', 'd.kind', 'd.template', 'd.sha256', 'd.size', 'd.signers', 'd.agency_id', 'd.dossier_id'])
     .where('p.user_id', '=', userId).orderBy('p.added_at', 'desc').execute();
 }
 
@@ -157,9 +106,4 @@ export async function reuseCounts(db: Executor, from: Date, to: Date) {
   const r = await t(db).selectFrom('document_reuses').select((eb) => [eb.fn.countAll<number>().as('reuses'), eb.fn.count<number>('dossier_id').distinct().as('dossiers')])
     .where('reused_at', '>=', from).where('reused_at', '<', to).executeTakeFirstOrThrow();
   return { reuses: Number(r.reuses), dossiers: Number(r.dossiers) };
-}
-
-export function latestCrlOf(db: Executor, issuerId: string) {
-  return t(db).selectFrom('pki_crls').select(['der', 'number', 'this_update', 'next_update']).where('issuer_id', '=', issuerId)
-    .orderBy('number', 'desc').limit(1).executeTakeFirst();
 }

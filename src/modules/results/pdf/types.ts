@@ -1,6 +1,5 @@
 /** What a document template is given: the dossier's facts, the issuing event, and the document's identity. */
-import type { HistoryEvent } from '../../dossiers/lifecycle-state.ts';
-import type { StepVisit } from '../../dossiers/lifecycle-deadlines.ts';
+import type { HistoryEvent, StepVisit } from '../../dossiers/index.ts';
 import type { DocumentKind } from '../model.ts';
 
 export interface AgencyRef {

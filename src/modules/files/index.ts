@@ -1,7 +1,15 @@
+/** Files module: uploads in the content-addressed blob store, owned by their uploader. */
 import { defineModule } from '../../platform/module.ts';
 import { openBlobStore, type BlobStore } from './blobs.ts';
 import { FILE_PROBLEMS } from './problems.ts';
 import { fileRoutes } from './routes.ts';
+
+export { fsBlobStore, openBlobStore, s3BlobStore } from './blobs.ts';
+export type { BlobStore } from './blobs.ts';
+export { ownedFiles, openFile } from './service.ts';
+export { insertFile } from './store.ts';
+export type { FileRow, MediaType } from './store.ts';
+export { sendFile } from './routes.ts';
 
 declare module '../../platform/module.ts' {
   interface Services {

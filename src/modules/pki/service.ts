@@ -4,14 +4,14 @@
  * PKI_PASSPHRASE) and decrypted only in this process's memory, to sign.
  */
 import { randomUUID, X509Certificate, type KeyObject } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import { inTx, type Db, type Executor } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
-import { ROLE_NAMES } from '../identity/model.ts';
-import { buildCrl, decryptKey, encryptKey, issueCertificate, newKeyPair, newSerial, readCrl, serialHex, type CertProfile, type SubjectName } from './pki-x509.ts';
+import * as catalog from '../catalog/index.ts';
+import * as identity from '../identity/index.ts';
+import { buildCrl, decryptKey, encryptKey, issueCertificate, newKeyPair, newSerial, readCrl, serialHex, type CertProfile, type SubjectName } from './x509.ts';
 import * as store from './store.ts';
 import type { CertRow } from './store.ts';
 import type { TrustStore } from './verify.ts';
@@ -56,9 +56,9 @@ function certRow(pem: string, x: Omit<CertRow, 'subject' | 'serial' | 'fingerpri
 }
 
 async function provinceNames(db: Executor) {
-  const committee = await db.selectFrom('agencies').select('name').where('kind', '=', 'province_peoples_committee').where('unit_code', 'is', null).executeTakeFirst();
-  const unit = await db.selectFrom('admin_units').select('name').where('type', '=', 'province').executeTakeFirst();
-  return { organization: committee?.name ?? 'motcua', province: unit?.name.replace(/^(Tỉnh|Thành phố)\s+/, '') ?? 'Việt Nam' };
+  const committee = await catalog.provinceCommittee(db);
+  const unit = await catalog.unitName(db, null);
+  return { organization: committee?.name ?? 'motcua', province: unit?.replace(/^(Tỉnh|Thành phố)\s+/, '') ?? 'Việt Nam' };
 }
 
 interface IssuerKey { row: CertRow; key: KeyObject }
@@ -108,9 +108,9 @@ export async function ensurePki(db: Db, config: Config, clock: Clock = systemClo
   const org = { organization: names.organization, province: names.province };
   const root = await issue(s, 'root_ca', { ...org, commonName: `${names.province} - CA gốc (Root CA)` }, null, at, 20, {});
   const ca = await issue(s, 'issuing_ca', { ...org, commonName: `${names.province} - CA cấp chứng thư số (Issuing CA)` }, root, at, 10, {});
-  const leaders = await db.selectFrom('users').select(['id', 'agency_id']).where('kind', '=', 'officer').where(sql<boolean>`roles @> array['agency_leader']::text[]`).execute();
-  const committee = await db.selectFrom('agencies').select('id').where('kind', '=', 'province_peoples_committee').where('unit_code', 'is', null).executeTakeFirst();
-  const agencies = new Set([...(committee ? [committee.id] : []), ...leaders.flatMap((l) => (l.agency_id ? [l.agency_id] : []))]);
+  const leaders = await identity.officersHolding(db, 'agency_leader');
+  const committee = await catalog.provinceCommittee(db);
+  const agencies = new Set([...(committee ? [committee.id] : []), ...leaders.flatMap((l) => (l.agencyId ? [l.agencyId] : []))]);
   const holders: Holder[] = [...[...agencies].map((agencyId) => ({ agencyId })), ...leaders.map((l) => ({ userId: l.id }))];
   const leaves = await Promise.all(holders.map((h) => makeFor(db, s, h, at, ca)));
   try {
@@ -136,13 +136,15 @@ async function makeFor(db: Executor, s: PkiSettings, who: Holder, at: Date, ca?:
   const issuer = { row: issuingRow, key: ca?.key ?? keyOf(issuingRow, s) };
   const names = await provinceNames(db);
   if ('agencyId' in who) {
-    const a = await db.selectFrom('agencies as a').leftJoin('agencies as p', 'p.id', 'a.parent_id').select(['a.name', 'p.name as parent']).where('a.id', '=', who.agencyId).executeTakeFirstOrThrow();
+    const a = await catalog.agencyWithParent(db, who.agencyId);
+    if (!a) throw new AppError('not-found', `no agency ${who.agencyId}`);
     return issue(s, 'seal', { commonName: a.name, organization: a.name, ...(a.parent && { organizationalUnit: a.parent }), province: names.province }, issuer, at, 3, { agency_id: who.agencyId });
   }
-  const u = await db.selectFrom('users as u').leftJoin('agencies as a', 'a.id', 'u.agency_id').select(['u.full_name', 'u.username', 'u.roles', 'u.agency_id', 'a.name as agency'])
-    .where('u.id', '=', who.userId).executeTakeFirstOrThrow();
+  const u = await identity.userProfile(db, who.userId);
+  if (!u) throw new AppError('not-found', `no user ${who.userId}`);
+  const agency = u.agencyId ? (await catalog.agencyWithParent(db, u.agencyId))?.name : undefined;
   const role = u.roles[0];
-  return issue(s, 'signing', { commonName: u.full_name, organization: u.agency ?? names.organization, title: role ? ROLE_NAMES[role].vi : 'Cán bộ', uid: u.username, province: names.province }, issuer, at, 3, { user_id: who.userId, agency_id: u.agency_id });
+  return issue(s, 'signing', { commonName: u.fullName, organization: agency ?? names.organization, title: role ? identity.ROLE_NAMES[role].vi : 'Cán bộ', uid: u.username, province: names.province }, issuer, at, 3, { user_id: who.userId, agency_id: u.agencyId });
 }
 
 const keys = new Map<string, KeyObject>();

@@ -5,14 +5,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.ts';
-import type { Database } from '../db/index.ts';
-import { openMigrated } from './db.ts';
-import { systemClock, type Clock } from '../platform/clock.ts';
-import { ensurePki } from '../modules/results/pki.ts';
-import { importP12, listCertificates, refreshCrls, revokeCertificate } from '../modules/results/pki-admin.ts';
-import { CRL_REASONS, type CrlReason } from '../modules/results/pki-x509.ts';
-import * as store from '../modules/results/store.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/index.ts';
+import { systemClock, type Clock } from '../../platform/clock.ts';
+import type { CliContext } from '../../platform/module.ts';
+import { userIdByUsername } from '../identity/index.ts';
+import { importP12, listCertificates, refreshCrls, revokeCertificate } from './admin.ts';
+import { CRL_REASONS, type CrlReason } from './x509.ts';
+import { ensurePki } from './service.ts';
+import { provinceRootPem } from './store.ts';
 
 export interface PkiCliDeps {
   config?: Config;
@@ -22,12 +23,13 @@ export interface PkiCliDeps {
   out?: (line: string) => void;
 }
 
-export function registerPkiCommands(program: Command, deps: PkiCliDeps = {}): void {
-  const config = deps.config ?? loadConfig();
+export function registerPkiCommands(program: Command, cli: Pick<CliContext, 'config' | 'withDb'> | null, deps: PkiCliDeps = {}): void {
+  const config = deps.config ?? cli!.config;
   const clock = deps.clock ?? systemClock;
   const out = deps.out ?? ((l: string) => console.log(l));
-  const open = deps.open ?? (() => openMigrated(config));
+  const { open } = deps;
   const withDb = async <T>(fn: (d: Database) => Promise<T>): Promise<T> => {
+    if (!open) return cli!.withDb((d) => fn(d));
     const d = await open();
     try {
       return await fn(d);
@@ -35,7 +37,7 @@ export function registerPkiCommands(program: Command, deps: PkiCliDeps = {}): vo
       await d.close();
     }
   };
-  const rootPem = async (d: Database) => (await store.activeCert(d.db, { purpose: 'root_ca', source: 'province' }))?.cert_pem;
+  const rootPem = (d: Database) => provinceRootPem(d.db);
 
   const pki = program.command('pki').description('the province PKI: CAs, seals, officer certificates, CRLs');
 
@@ -57,9 +59,9 @@ export function registerPkiCommands(program: Command, deps: PkiCliDeps = {}): vo
       if (!o.user === !o.agency) throw new Error('give exactly one of --user or --agency');
       let holder: { userId: string } | { agencyId: string };
       if (o.user) {
-        const u = await d.db.selectFrom('users').select('id').where('username', '=', o.user).where('kind', '=', 'officer').executeTakeFirst();
-        if (!u) throw new Error(`no officer ${o.user}`);
-        holder = { userId: u.id };
+        const id = await userIdByUsername(d.db, o.user, 'officer');
+        if (!id) throw new Error(`no officer ${o.user}`);
+        holder = { userId: id };
       } else holder = { agencyId: o.agency! };
       const r = await importP12(d.db, config, readFileSync(file), o.password, holder, clock);
       out(`imported ${r.purpose} certificate ${r.subject} (${r.id})${r.chainComplete ? '' : ' — warning: its chain does not reach a root certificate; import the CA bundle too'}`);

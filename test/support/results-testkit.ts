@@ -1,6 +1,6 @@
 /**
- * Test support for the signed-documents tests (not used by production code): an app with this
- * module's routes, the lifecycle hook driven after each action (until the lifecycle calls it itself),
+ * Test support for the signed-documents tests: an app with the results module's routes, the
+ * lifecycle's document issuer driven after an action (when the lifecycle did not issue it),
  * and the independent verifiers (poppler's pdfsig with an NSS database trusting the province root,
  * qpdf, pdftotext, pdftoppm).
  */
@@ -9,19 +9,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inTx, type Executor } from '../../db/index.ts';
-import type { Principal } from '../../platform/auth.ts';
-import { fixedClock } from '../../platform/clock.ts';
-import { fsBlobStore, type BlobStore } from '../files/blobs.ts';
-import { rowToEvent } from '../dossiers/lifecycle-columns.ts';
-import * as dossiers from '../dossiers/store.ts';
-import { buildServer } from '../../server.ts';
-import type { Config } from '../../config.ts';
-import { freshDatabase } from '../../../test/helpers.ts';
-import { testConfig, TEST_NOW } from '../../../test/config.ts';
-import { resultRoutes, verifyPageRoutes } from './routes.ts';
-import { prepareDocuments, recordDocuments } from './service.ts';
-import * as store from './store.ts';
+import { inTx, type Executor } from '../../src/db/index.ts';
+import type { Principal } from '../../src/platform/auth.ts';
+import { fixedClock } from '../../src/platform/clock.ts';
+import { fsBlobStore, type BlobStore } from '../../src/modules/files/index.ts';
+import * as dossiers from '../../src/modules/dossiers/index.ts';
+import { buildServer } from '../../src/server.ts';
+import type { Config } from '../../src/config.ts';
+import { freshDatabase } from '../helpers.ts';
+import { testConfig, TEST_NOW } from '../config.ts';
+import { documentIssuer, resultRoutes, verifyPageRoutes } from '../../src/modules/results/index.ts';
+import * as store from '../../src/modules/results/store.ts';
 
 export interface ResultsApp {
   app: FastifyInstance;
@@ -68,14 +66,15 @@ export async function principalOf(db: Executor, username: string): Promise<Princ
  * prepared and recorded (skipped when the lifecycle already issued it).
  */
 export async function issueLatest(t: ResultsApp, code: string, username: string) {
-  const row = (await dossiers.getByCode(t.db, code))!;
-  const event = (await dossiers.historyOf(t.db, row.id)).map(rowToEvent).at(-1)!;
+  const row = (await dossiers.dossierByCode(t.db, code))!;
+  const event = (await dossiers.dossierHistory(t.db, row.id)).at(-1)!;
   const done = (await store.documentsOf(t.db, row.id)).find((d) => d.history_seq === event.seq);
   if (done) return done;
   const ctx = { db: t.db, clock: t.clock, config: t.config, actor: null, requestId: null, log: null };
-  const prepared = await prepareDocuments(ctx, t.blobs, { dossier: row, event, actor: await principalOf(t.db, username) });
+  const issuer = documentIssuer(t.blobs);
+  const prepared = await issuer.prepare(ctx, { dossier: row, event, actor: await principalOf(t.db, username) });
   if (!prepared) return null;
-  await inTx(t.db, (tx) => recordDocuments(tx, ctx, prepared));
+  await inTx(t.db, (tx) => issuer.record(tx, ctx, prepared));
   return prepared.row;
 }
 

@@ -2,11 +2,11 @@
  * Fixtures for the lifecycle tests: agencies, actors, a calendar and a tiny driver that applies
  * commands and fails loudly on refusal. Test support only; not used by production code.
  */
-import { createCalendar, parseVnDateTime } from '../calendar/index.ts';
-import type { Channel } from '../catalog/model.ts';
-import { apply, decide, initialState } from './lifecycle.ts';
-import type { Actor, Command, DossierAgencies, DossierState, HistoryEvent, LifecycleContext } from './lifecycle.ts';
-import type { ProcessDefinition } from './workflow.ts';
+import { createCalendar, parseVnDateTime } from '../../src/modules/calendar/index.ts';
+import type { Channel } from '../../src/modules/catalog/index.ts';
+import { apply, decide, initialState } from '../../src/modules/dossiers/lifecycle.ts';
+import type { Actor, Command, DossierAgencies, DossierState, HistoryEvent, LifecycleContext } from '../../src/modules/dossiers/lifecycle.ts';
+import type { ProcessDefinition } from '../../src/modules/dossiers/workflow.ts';
 
 export const calendar = createCalendar();
 export const vn = (s: string): Date => parseVnDateTime(s);

@@ -5,8 +5,9 @@ import { inTx, type Db } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { systemClock, type Clock } from '../../platform/clock.ts';
-import { encryptKey, readP12, serialHex, CRL_REASONS, type CrlReason } from './pki-x509.ts';
-import { forgetTrust, pkiSettings, publishCrl, type Holder } from './pki.ts';
+import { encryptKey, readP12, serialHex, CRL_REASONS, type CrlReason } from './x509.ts';
+import { forgetTrust, pkiSettings, publishCrl, type Holder } from './service.ts';
+import * as identity from '../identity/index.ts';
 import * as store from './store.ts';
 
 const system = { kind: 'system' as const, id: null };
@@ -68,7 +69,7 @@ export async function importP12(db: Db, config: Config, p12: Buffer, password: s
     q = 'userId' in holder ? q.where('user_id', '=', holder.userId) : q.where('agency_id', '=', holder.agencyId);
     await q.execute();
     const agencyId = 'agencyId' in holder ? holder.agencyId
-      : (await tx.selectFrom('users').select('agency_id').where('id', '=', holder.userId).executeTakeFirst())?.agency_id ?? null;
+      : (await identity.userProfile(tx, holder.userId))?.agencyId ?? null;
     await store.insertCert(tx, row(own, {
       id, purpose, source: 'imported', user_id: 'userId' in holder ? holder.userId : null, agency_id: agencyId,
       issuer_id: issuer ? known.get(issuer.fingerprint256) ?? null : null, key_pem: encryptKey(contents.key, s.passphrase), created_at: at,

@@ -6,7 +6,7 @@
  */
 import { createHash, createSign, type KeyObject } from 'node:crypto';
 import { der, derSetOf, encode, OID, type Node } from './der.ts';
-import { certNames } from './pki-x509.ts';
+import { certNames } from './x509.ts';
 
 export interface CmsSigner {
   key: KeyObject;

@@ -7,8 +7,8 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { derLength } from './der.ts';
-import { verdict, type Problem, type SignatureFinding } from './model.ts';
-import { serialHex, type ParsedCrl } from './pki-x509.ts';
+import { verdict, type Problem, type SignatureFinding } from './verdict.ts';
+import { serialHex, type ParsedCrl } from './x509.ts';
 import { checkCms } from './verify-cms.ts';
 
 export interface TrustStore {
