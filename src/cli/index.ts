@@ -8,7 +8,7 @@ import { withDb } from './db.ts';
 import { systemClock } from '../platform/clock.ts';
 import { verifyAudit } from '../platform/audit.ts';
 import { buildServices, type CliContext } from '../platform/module.ts';
-import { readSeed } from '../modules/catalog/service.ts';
+import { readSeed } from '../modules/catalog/index.ts';
 import { MODULES } from '../modules/index.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 

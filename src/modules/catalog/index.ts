@@ -16,6 +16,8 @@ export {
   unitName,
 } from './service.ts';
 export type { ProcedureSummary } from './service.ts';
+export { countProcedures, loadSeed, readSeed } from './service.ts';
+export type { CatalogSeed, Progress } from './service.ts';
 export type { AgencyRow, Versioned } from './cache.ts';
 export { AGENCY_KINDS, CHANNEL_CODE, COMMUNE_AGENCY_KINDS } from './model.ts';
 export type { AgencyKind, Channel, JsonSchema, Procedure, ProcedureLevel } from './model.ts';

@@ -6,6 +6,7 @@ import { registerIdentityCommands } from './cli.ts';
 
 export { citizenIdOf, createOfficer, officersHolding, officersWithRole, registerCitizen, userIdByUsername, userProfile } from './service.ts';
 export type { CitizenInput, OfficerInput } from './service.ts';
+export { resolveSession } from './service.ts';
 export { parsePersonalId, ROLE_NAMES } from './model.ts';
 export type { PersonalId, PersonalIdResult, Role } from './model.ts';
 
