@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from '../../src/modules/ioc/generate.ts';
-import { driver } from '../../src/modules/ioc/testkit.ts';
+import { driver } from '../support/ioc-testkit.ts';
 import { en } from '../../web/src/i18n/en/index.ts';
 import { auth, login } from '../helpers.ts';
 import { testConfig, TEST_NOW } from '../config.ts';
