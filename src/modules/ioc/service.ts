@@ -15,7 +15,7 @@ import { scoreIndex, type IndexScore } from './index766.ts';
 import { monthsOf, parsePeriod, periodEnd, previousPeriod, zeroTotals, type Level, type Period, type Totals } from './model.ts';
 import { nameOf, proceduresOf, reference } from './reference.ts';
 import { inProgressByKey, inProgressByLevel, onlineUsedByScope, overdueOpenByLevel, sumsByKey, sumsByLevel } from './store.ts';
-import { vnDay } from '../dossiers/model.ts';
+import { vnDateOf } from '../calendar/index.ts';
 import { monthlySeries } from './series.ts';
 import { IOC_CONSUMER } from './rollups.ts';
 
@@ -44,7 +44,7 @@ export interface EntityResult {
 
 /** What the caller may see: a province admin anything, an agency leader their agency only. */
 export function scopeFor(actor: Principal | null, q: IocQuery, now: Date): Scoped {
-  const period = parsePeriod(q.period ?? vnDay(now).iso.slice(0, 4));
+  const period = parsePeriod(q.period ?? vnDateOf(now).slice(0, 4));
   if (!period) throw new AppError('validation', 'period must be YYYY, YYYY-Qn or YYYY-MM', { errors: [{ pointer: '/query/period', detail: 'YYYY, YYYY-Qn or YYYY-MM' }] });
   if (!actor || actor.kind !== 'officer') throw new AppError('forbidden');
   if (actor.roles.includes('province_admin')) return { level: q.level ?? 'province', scope: '', id: q.level === 'province' || !q.level ? undefined : q.id, period };
