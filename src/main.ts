@@ -8,7 +8,7 @@ import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
 import { scheduleEscalation } from './modules/dossiers/escalation.ts';
 import { runConsumers } from './platform/consumers.ts';
-import { iocConsumer } from './modules/ioc/stream.ts';
+import { iocConsumer } from './modules/ioc/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });

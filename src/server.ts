@@ -25,7 +25,7 @@ import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { lifecycleRoutes } from './modules/dossiers/routes-lifecycle.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { resultRoutes, verifyPageRoutes } from './modules/results/routes.ts';
-import { iocRoutes } from './modules/ioc/routes.ts';
+import { iocRoutes } from './modules/ioc/index.ts';
 
 export interface ServerDeps {
   config: Config;

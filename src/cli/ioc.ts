@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withDb } from './db.ts';
 import { catchUp } from '../platform/consumers.ts';
-import { generate } from '../modules/ioc/generate.ts';
-import { IOC_CONSUMER, iocHandler, rebuildRollups } from '../modules/ioc/rollups.ts';
+import { generate } from './generate.ts';
+import { IOC_CONSUMER, iocHandler, rebuildRollups } from '../modules/ioc/index.ts';
 
 function bars() {
   const multi = new cliProgress.MultiBar({

@@ -7,7 +7,7 @@ import type { AgencyKind } from '../modules/catalog/model.ts';
 import { countProcedures, loadSeed, readSeed, type CatalogSeed, type Progress } from '../modules/catalog/service.ts';
 import { createOfficer, registerCitizen } from '../modules/identity/service.ts';
 import { ensurePki } from '../modules/results/pki.ts';
-import { generate } from '../modules/ioc/generate.ts';
+import { generate } from './generate.ts';
 
 export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
 

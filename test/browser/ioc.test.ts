@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { generate } from '../../src/modules/ioc/generate.ts';
+import { generate } from '../../src/cli/generate.ts';
 import { driver } from '../support/ioc-testkit.ts';
 import { en } from '../../web/src/i18n/en/index.ts';
 import { auth, login } from '../helpers.ts';

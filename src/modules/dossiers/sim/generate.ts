@@ -1,21 +1,21 @@
 /**
- * `npx motcua generate --dossiers N --year Y [--seed S]`: a realistic province-year of dossiers and
- * their processing history, bulk-loaded (COPY on PostgreSQL, batched multi-row INSERT on PGlite), then
- * the IOC rollups rebuilt from it. Generated dossiers do not go through the outbox (the rebuild counts
- * them). The daily code sequences are moved past the generated codes so live intake goes on after them.
+ * The dossier simulator behind `npx motcua generate --dossiers N --year Y [--seed S]`: a realistic
+ * province-year of dossiers and their processing history, bulk-loaded (COPY on PostgreSQL, batched
+ * multi-row INSERT on PGlite). Generated dossiers do not go through the outbox: whoever keeps figures
+ * from dossier events rebuilds them afterwards (the caller runs the IOC rebuild). The daily code
+ * sequences are moved past the generated codes so live intake goes on after them.
  */
 import { sql } from 'kysely';
-import type { Database } from '../../db/index.ts';
-import { createCalendar } from '../calendar/index.ts';
-import type { AgencyKind, Procedure } from '../catalog/model.ts';
-import { procedureWorkingDays, processForProcedure } from '../dossiers/workflow-templates.ts';
-import { dossierCode, vnDay } from '../dossiers/model.ts';
-import { generateDossier, type GeneratedDossier, type ProcEntry, type World } from './generate-dossier.ts';
-import { planDays, rng, Weighted } from './generate-plan.ts';
-import { openSink } from './generate-sink.ts';
-import { rebuildRollups, type RebuildResult } from './rollups.ts';
+import type { Database } from '../../../db/index.ts';
+import { createCalendar } from '../../calendar/index.ts';
+import type { AgencyKind, Procedure } from '../../catalog/model.ts';
+import { procedureWorkingDays, processForProcedure } from '../workflow-templates.ts';
+import { dossierCode, vnDay } from '../model.ts';
+import { generateDossier, type GeneratedDossier, type ProcEntry, type World } from './dossier.ts';
+import { planDays, rng, Weighted } from './plan.ts';
+import { openSink } from './sink.ts';
 
-export interface GenerateOptions {
+export interface GenerateDossiersOptions {
   dossiers: number;
   year: number;
   seed?: string;
@@ -23,15 +23,14 @@ export interface GenerateOptions {
   now?: Date;
   /** PostgreSQL connection string for COPY (null: PGlite, multi-row INSERT). */
   databaseUrl: string | null;
-  progress?: (phase: 'dossiers' | 'rollups', done: number, total: number) => void;
+  progress?: (phase: 'dossiers', done: number, total: number) => void;
 }
 
-export interface GenerateResult {
+export interface GenerateDossiersResult {
   dossiers: number;
   historyRows: number;
   method: 'copy' | 'insert';
   seconds: number;
-  rebuild: RebuildResult;
 }
 
 async function worldOf(database: Database, seed: string, now: Date): Promise<World> {
@@ -75,7 +74,7 @@ async function worldOf(database: Database, seed: string, now: Date): Promise<Wor
   };
 }
 
-export async function generate(database: Database, opts: GenerateOptions): Promise<GenerateResult> {
+export async function generateDossiers(database: Database, opts: GenerateDossiersOptions): Promise<GenerateDossiersResult> {
   const started = performance.now();
   const seed = opts.seed ?? 'motcua';
   const now = opts.now ?? new Date();
@@ -126,6 +125,5 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     if ((err as { code?: string }).code === '23505') throw new Error(`dossiers of seed "${seed}" are already there: generate with another --seed`);
     throw err;
   }
-  const rebuild = await rebuildRollups(database.db, { progress: (a, b) => opts.progress?.('rollups', a, b) });
-  return { dossiers: done, historyRows, method: sink.method, seconds: Math.round((performance.now() - started) / 100) / 10, rebuild };
+  return { dossiers: done, historyRows, method: sink.method, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
