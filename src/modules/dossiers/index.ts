@@ -7,3 +7,5 @@ export { agencyCalendar } from './lifecycle-env.ts';
 export { STATUSES } from './model.ts';
 export type { StatusCode } from './model.ts';
 export { HOURS_PER_WORKING_DAY } from './workflow-templates.ts';
+export { dossierActionEvent, dossierActionTopics, isDossierAction, processPublished, stepEscalated } from './events.ts';
+export type { DossierActionPayload, DossierEventSource } from './events.ts';

@@ -5,25 +5,22 @@
  */
 import { sql } from 'kysely';
 import type { Db, Executor, Tx } from '../../db/index.ts';
-import { setCursor, type EventHandler, type OutboxEvent } from '../../platform/consumers.ts';
+import { eventIdsFrom, lockCursor, setCursor, type EventHandler, type OutboxEvent } from '../../platform/consumers.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import { agencyCalendar, countDossiers, historyPages, receptionOf, type DossierFacts, type HistoryFacts } from '../dossiers/index.ts';
+import { agencyCalendar, countDossiers, historyPages, isDossierAction, receptionOf, type DossierFacts, type HistoryFacts } from '../dossiers/index.ts';
 import { Deltas, NEEDS_RECEPTION, type Fact, type RollupRow } from './model.ts';
 import { addOnlineMonths, addRollups, clearRollups } from './store.ts';
 
 export const IOC_CONSUMER = 'ioc';
 
-const date = (x: unknown): Date | null => (typeof x === 'string' || x instanceof Date ? new Date(x) : null);
-
 /** A lifecycle event of the outbox as a fact (null for other events, e.g. step escalations). */
 export function factFromEvent(e: OutboxEvent): (Fact & { deskAgencyId: string }) | null {
+  if (!isDossierAction(e)) return null;
   const p = e.payload;
-  if (e.aggregateType !== 'dossier' || typeof p.action !== 'string' || typeof p.seq !== 'number' || typeof p.to !== 'number') return null;
   return {
-    dossierId: e.aggregateId, action: p.action, from: typeof p.from === 'number' ? p.from : null, to: p.to, at: e.occurredAt,
-    dueAt: date(p.dueAt), procedureCode: String(p.procedureCode), agencyId: String(p.handlingAgencyId), deskAgencyId: String(p.deskAgencyId),
-    communeCode: typeof p.communeCode === 'string' && p.communeCode ? p.communeCode : null, channel: Number(p.channel),
-    data: p.data && typeof p.data === 'object' ? (p.data as Record<string, unknown>) : null, receivedAt: null,
+    dossierId: e.aggregateId, action: p.action, from: p.from, to: p.to, at: e.occurredAt,
+    dueAt: p.dueAt === null ? null : new Date(p.dueAt), procedureCode: p.procedureCode, agencyId: p.handlingAgencyId, deskAgencyId: p.deskAgencyId,
+    communeCode: p.communeCode || null, channel: p.channel, data: p.data ?? null, receivedAt: null,
   };
 }
 
@@ -91,8 +88,7 @@ export async function rebuildRollups(db: Db, opts: { pageSize?: number; progress
         const { rows: [h] } = await sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as h`.execute(tx);
         const horizon = h!.h;
         const total = await countDossiers(tx);
-        await sql`insert into outbox_cursors (name) values (${IOC_CONSUMER}) on conflict (name) do nothing`.execute(tx);
-        await sql`select 1 from outbox_cursors where name = ${IOC_CONSUMER} for update`.execute(tx);
+        await lockCursor(tx, IOC_CONSUMER);
         const calendarOf = calendars(tx);
         const deltas = new Deltas();
         let done = 0;
@@ -114,9 +110,7 @@ export async function rebuildRollups(db: Db, opts: { pageSize?: number; progress
         const byKey = (r: RollupRow) => `${r.scope}\u0000${r.level}\u0000${r.month}\u0000${r.key}`;
         await addRollups(tx, [...deltas.rows.values()].sort((a, b) => (byKey(a) < byKey(b) ? -1 : 1)));
         await addOnlineMonths(tx, deltas.online.values());
-        const seen = await sql<{ id: number | string }>`
-          select id from outbox where txid >= ${horizon}::xid8 and aggregate_type = 'dossier' order by id`.execute(tx);
-        await setCursor(tx, IOC_CONSUMER, { txid: horizon, id: 0, skip: seen.rows.map((r) => Number(r.id)) });
+        await setCursor(tx, IOC_CONSUMER, { txid: horizon, id: 0, skip: await eventIdsFrom(tx, horizon, 'dossier') });
         await sql`analyze ioc_rollups`.execute(tx);
         return { dossiers: done, events, rows: deltas.rows.size };
       });

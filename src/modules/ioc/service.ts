@@ -6,10 +6,10 @@
  * Access: province admins see everything; an agency leader sees only their agency (the agency
  * itself, and procedures and communes counted within it).
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
+import { cursorUpdatedAt } from '../../platform/consumers.ts';
 import { figuresOf, inputsOf, trendOf, type Figures } from './figures.ts';
 import { scoreIndex, type IndexScore } from './index766.ts';
 import { monthsOf, parsePeriod, periodEnd, previousPeriod, zeroTotals, type Level, type Period, type Totals } from './model.ts';
@@ -175,7 +175,7 @@ export async function iocDashboard(db: Executor, s: Scoped, now: Date) {
     single(db, s, now, memo),
     inner === null ? Promise.resolve([]) : entities(db, { level: 'commune', scope: inner, period: s.period }, now, memo),
     monthlySeries(db, s),
-    sql<{ updated_at: Date | null }>`select updated_at from outbox_cursors where name = ${IOC_CONSUMER}`.execute(db),
+    cursorUpdatedAt(db, IOC_CONSUMER),
   ]);
   return {
     ...one.summary,
@@ -184,6 +184,6 @@ export async function iocDashboard(db: Executor, s: Scoped, now: Date) {
     procedures: one.procedures.sort(byScore).map((e, i) => tableRow(e, i + 1)),
     communes: communes.sort(byScore).map((e, i) => tableRow(e, i + 1)),
     asOf: now.toISOString(),
-    dataUpdatedAt: cursor.rows[0]?.updated_at ? new Date(cursor.rows[0].updated_at).toISOString() : null,
+    dataUpdatedAt: cursor ? cursor.toISOString() : null,
   };
 }
