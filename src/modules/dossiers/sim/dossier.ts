@@ -9,7 +9,7 @@
  * Events later than `now` are not generated: those dossiers stay open where they are.
  */
 import type { WorkingCalendar } from '../../calendar/index.ts';
-import type { AgencyKind, Procedure } from '../../catalog/model.ts';
+import type { AgencyKind, Procedure } from '../../catalog/index.ts';
 import { ACTION_NAMES, reduce, resolveAgency, type Action, type DossierAgencies, type HistoryEvent } from '../lifecycle.ts';
 import { eventToRow, stateColumns, type HistoryRowShape, type StateColumns } from '../lifecycle-columns.ts';
 import type { ProcessDefinition } from '../workflow.ts';

@@ -5,10 +5,9 @@
  * from dossier events rebuilds them afterwards (the caller runs the IOC rebuild). The daily code
  * sequences are moved past the generated codes so live intake goes on after them.
  */
-import { sql } from 'kysely';
 import type { Database } from '../../../db/index.ts';
 import { createCalendar } from '../../calendar/index.ts';
-import type { AgencyKind, Procedure } from '../../catalog/model.ts';
+import { allAdminUnits, allAgencies, currentProcedures, type AgencyKind } from '../../catalog/index.ts';
 import { procedureWorkingDays, processForProcedure } from '../workflow-templates.ts';
 import { dossierCode, vnDay } from '../model.ts';
 import { generateDossier, type GeneratedDossier, type ProcEntry, type World } from './dossier.ts';
@@ -36,17 +35,14 @@ export interface GenerateDossiersResult {
 async function worldOf(database: Database, seed: string, now: Date): Promise<World> {
   const { db } = database;
   const r = rng(`${seed}:world`);
-  const [agencies, units, procs] = await Promise.all([
-    db.selectFrom('agencies').select(['id', 'kind', 'unit_code']).orderBy('id').execute(),
-    db.selectFrom('admin_units').select(['code', 'type']).where('type', 'in', ['commune', 'ward', 'special_zone']).orderBy('code').execute(),
-    sql<{ data: Procedure; version: number }>`select data, version from procedures where is_current order by code`.execute(db),
-  ]);
+  const [agencies, allUnits, procs] = await Promise.all([allAgencies(db), allAdminUnits(db), currentProcedures(db)]);
+  const units = allUnits.filter((u) => ['commune', 'ward', 'special_zone'].includes(u.type));
   const byKindUnit = new Map(agencies.map((a) => [`${a.kind}|${a.unit_code ?? ''}`, a.id]));
   const fixed: Partial<Record<AgencyKind, string>> = {};
   for (const a of agencies) if (a.unit_code === null && !(a.kind in fixed)) fixed[a.kind as AgencyKind] = a.id;
   const unitWeight = { ward: 3, commune: 1, special_zone: 0.3 } as Record<string, number>;
   const communes = new Weighted(units.map((u) => u.code), units.map((u) => (unitWeight[u.type] ?? 1) * (0.6 + 0.8 * r())));
-  const entries: ProcEntry[] = procs.rows.map(({ data, version }) => {
+  const entries: ProcEntry[] = procs.map(({ data, version }) => {
     const channels = ['direct', 'online', 'postal'] as const;
     return {
       p: { ...data, version }, online: data.onlineLevel !== null,
