@@ -30,6 +30,7 @@ import type { DB } from '../src/db/types.ts';
 import { createPool } from '../src/db/index.ts';
 import * as store from '../src/modules/dossiers/store.ts';
 import { writeAction } from '../src/modules/dossiers/lifecycle-write.ts';
+import { dossierActionEvent } from '../src/modules/dossiers/events.ts';
 import { DEMO_COMMUNE } from '../src/cli/seed.ts';
 import { STATUSES } from '../src/modules/dossiers/model.ts';
 import { percentile, requireDatabaseUrl, scratchDatabase, startServer } from './lib.ts';
@@ -355,10 +356,7 @@ try {
           action: 'assign', note: 'Chuyển xử lý', status: 4, step_id: 'handle', step_index: 0, step_started_at: now, step_due_at: stepDue,
           assignee_agency_id: row.handling_agency_id, due_at: row.due_at, data: null,
         },
-        event: {
-          topic: 'dossier.assign', aggregateType: 'dossier', aggregateId: row.id, at: now,
-          payload: { code, action: 'assign', from: 2, to: 4, seq, procedureCode: row.procedure_code, deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel, dueAt: row.due_at?.toISOString() ?? null, stepId: 'handle', data: null },
-        },
+        event: dossierActionEvent(row, { action: 'assign', seq, status: 4, stepId: 'handle' }, 2, row.due_at, now),
         notice: { userId: row.applicant_id!, dossierId: row.id, kind: 'status_changed', at: now, title: { vi: `Hồ sơ ${code}: ${STATUSES[4].vi}`, en: `Dossier ${code}: ${STATUSES[4].en}` }, body: { vi: 'Chuyển xử lý', en: STATUSES[4].en } },
         audit: { actor: { kind: 'officer', id: desk.user_id }, action: 'dossier.assign', subjectType: 'dossier', subjectId: row.id, requestId: randomUUID(), at: now, data: { code, from: 2, to: 4, seq } },
       }));

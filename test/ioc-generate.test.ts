@@ -6,9 +6,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED, TARGETS } from '../src/modules/dossiers/lifecycle.ts';
-import { generate, type GenerateResult } from '../src/modules/ioc/generate.ts';
+import { generate, type GenerateResult } from '../src/cli/generate.ts';
 import { parsePeriod } from '../src/modules/ioc/model.ts';
-import { plainFigures } from '../src/modules/ioc/plain.ts';
+import { plainFigures } from '../bench/ioc-plain.ts';
 import { sumsByKey } from '../src/modules/ioc/store.ts';
 import { freshDatabase } from './helpers.ts';
 

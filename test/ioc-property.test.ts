@@ -15,7 +15,7 @@ import { consumeOnce } from '../src/platform/consumers.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { IOC_CONSUMER, iocHandler, rebuildRollups } from '../src/modules/ioc/rollups.ts';
 import { allRollups, clearRollups } from '../src/modules/ioc/store.ts';
-import { driver, type CaseName, type Driver } from '../src/modules/ioc/testkit.ts';
+import { driver, type CaseName, type Driver } from './support/ioc-testkit.ts';
 import { freshDatabase } from './helpers.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 

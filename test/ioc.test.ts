@@ -11,7 +11,7 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { fsBlobStore } from '../src/modules/files/blobs.ts';
 import { buildServer } from '../src/server.ts';
 import { createIocStream, iocChanged } from '../src/modules/ioc/stream.ts';
-import { driver, type Driver } from '../src/modules/ioc/testkit.ts';
+import { driver, type Driver } from './support/ioc-testkit.ts';
 import { auth, freshDatabase, login } from './helpers.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 

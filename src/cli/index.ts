@@ -11,6 +11,7 @@ import { buildServices, type CliContext } from '../platform/module.ts';
 import { readSeed } from '../modules/catalog/index.ts';
 import { MODULES } from '../modules/index.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
+import { registerGenerateCommand } from './generate-command.ts';
 
 const config = loadConfig();
 
@@ -69,6 +70,7 @@ program.command('audit').description('audit log').command('verify').description(
   }));
 
 for (const m of MODULES) m.commands?.(program, cli);
+registerGenerateCommand(program);
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
   console.error(`motcua: ${err.message}`);

@@ -6,7 +6,7 @@ import type { Role } from '../platform/auth.ts';
 import { countProcedures, loadSeed, readSeed, type AgencyKind, type CatalogSeed, type Progress } from '../modules/catalog/index.ts';
 import { createOfficer, registerCitizen, userIdByUsername } from '../modules/identity/index.ts';
 import { ensurePki } from '../modules/pki/index.ts';
-import { generate } from '../modules/ioc/generate.ts';
+import { generate } from './generate.ts';
 
 export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
 

@@ -14,7 +14,9 @@
  * skips the locked cursor instead of applying the batch twice.
  */
 import { sql } from 'kysely';
-import { inTx, type Db, type Tx } from '../db/index.ts';
+import type { Static, TSchema } from 'typebox';
+import { inTx, type Db, type Executor, type Tx } from '../db/index.ts';
+import type { Topic } from './outbox.ts';
 
 export interface OutboxEvent {
   id: number;
@@ -23,8 +25,17 @@ export interface OutboxEvent {
   topic: string;
   aggregateType: string;
   aggregateId: string;
-  payload: Record<string, unknown>;
+  /** As stored: narrow it with `isTopic` before reading it. */
+  payload: unknown;
   occurredAt: Date;
+}
+
+/** An event of a known topic, its payload checked against the topic's schema. */
+export type EventOf<S extends TSchema> = OutboxEvent & { payload: Static<S> };
+
+/** True when the event is of that topic and its payload fits the topic's schema (then it is typed by it). */
+export function isTopic<S extends TSchema>(e: OutboxEvent, topic: Topic<S>): e is EventOf<S> {
+  return e.topic === topic.name && e.aggregateType === topic.aggregateType && topic.check(e.payload);
 }
 
 export type EventHandler = (tx: Tx, events: OutboxEvent[]) => Promise<void>;
@@ -50,6 +61,30 @@ export async function setCursor(tx: Tx, name: string, c: Cursor): Promise<void> 
     where name = ${name}`.execute(tx);
 }
 
+/** Where a consumer's cursor stands, as one comparable string ('' before it exists): it changes when events are applied. */
+export async function cursorMark(db: Executor, name: string): Promise<string> {
+  const { rows } = await sql<{ v: string }>`select txid::text || ':' || id as v from outbox_cursors where name = ${name}`.execute(db);
+  return rows[0]?.v ?? '';
+}
+
+/** When a consumer last moved its cursor (null: never). */
+export async function cursorUpdatedAt(db: Executor, name: string): Promise<Date | null> {
+  const { rows } = await sql<{ updated_at: Date | null }>`select updated_at from outbox_cursors where name = ${name}`.execute(db);
+  return rows[0]?.updated_at ? new Date(rows[0].updated_at) : null;
+}
+
+/** Ids of the events of that aggregate type written by transactions from `txid` on (a rebuild's snapshot already saw them). */
+export async function eventIdsFrom(tx: Tx, txid: string, aggregateType: string): Promise<number[]> {
+  const { rows } = await sql<{ id: number | string }>`
+    select id from outbox where txid >= ${txid}::xid8 and aggregate_type = ${aggregateType} order by id`.execute(tx);
+  return rows.map((r) => Number(r.id));
+}
+
+/** Creates the consumer's cursor if missing and locks it until the transaction ends. */
+export async function lockCursor(tx: Tx, name: string): Promise<void> {
+  await cursorOf(tx, name, 'wait');
+}
+
 /**
  * Applies the next batch of events (at most `batch`) to `handler` in one transaction with the cursor.
  * Returns how many events were read past (0: nothing new, or another node holds the cursor).
@@ -58,7 +93,7 @@ export async function consumeOnce(db: Db, name: string, handler: EventHandler, b
   return inTx(db, async (tx) => {
     const cursor = await cursorOf(tx, name, 'skip');
     if (!cursor) return 0;
-    const { rows } = await sql<{ id: number | string; txid: string; topic: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown>; occurred_at: Date }>`
+    const { rows } = await sql<{ id: number | string; txid: string; topic: string; aggregate_type: string; aggregate_id: string; payload: unknown; occurred_at: Date }>`
       -- ORDER BY names the table's columns: a bare \`txid\` would be the text output column, and '1000' < '999'.
       select id, txid::text as txid, topic, aggregate_type, aggregate_id, payload, occurred_at from outbox
       where (txid, id) > (${cursor.txid}::xid8, ${cursor.id}) and txid < pg_snapshot_xmin(pg_current_snapshot())

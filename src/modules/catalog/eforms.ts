@@ -6,7 +6,7 @@
  */
 import type { JsonSchema } from './model.ts';
 import { EFORM_TEMPLATES, GENERIC_TEMPLATE, type EformTemplate } from './eform-templates.ts';
-import { stripDiacritics } from './text.ts';
+import { stripDiacritics } from '../../platform/text.ts';
 
 export const EFORM_SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
 

@@ -16,7 +16,7 @@
  */
 import type { AdminUnit, Agency, AgencyKind } from './model.ts';
 import { COMMUNE_AGENCY_KINDS } from './model.ts';
-import { stripDiacritics } from './text.ts';
+import { stripDiacritics } from '../../platform/text.ts';
 
 /** The shape of admin-units-2025.json (fields motcua reads). */
 export interface AdminUnitsFile {

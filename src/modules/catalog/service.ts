@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
 import { COMMUNE_AGENCY_KINDS, type AdminUnit, type Agency, type AgencyKind, type Procedure, type ProcedureField } from './model.ts';
 import * as store from './store.ts';
+import { agencyUpdated, procedurePublished } from './events.ts';
 import { resolveOfficeHours, type OfficeHoursConfig } from '../calendar/index.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { cacheFor, fresh, invalidate, kindUnitKey, type AgencyRow, type Versioned } from './cache.ts';
@@ -54,7 +55,7 @@ export async function importProcedures(db: Db, procedures: Procedure[], fields: 
         counts[outcome]++;
         if (outcome === 'unchanged') continue;
         await appendAudit(tx, { actor, action: `procedure.${outcome}`, subjectType: 'procedure', subjectId: p.code, at });
-        await emit(tx, { topic: 'catalog.procedure_published', aggregateType: 'procedure', aggregateId: p.code, payload: { code: p.code }, at });
+        await emit(tx, procedurePublished, { aggregateId: p.code, payload: { code: p.code }, at });
       }
     });
     progress?.(Math.min(i + 50, procedures.length), procedures.length);
@@ -173,7 +174,7 @@ export async function setAgencyOfficeHours(db: Db, actor: Principal, agencyId: s
   await inTx(db, async (tx) => {
     if (!(await store.setOfficeHours(tx, agencyId, hours))) throw new AppError('not-found', `agency ${agencyId} not found`);
     await appendAudit(tx, { actor: { kind: 'officer', id: actor.userId }, action: 'agency.office_hours_set', subjectType: 'agency', subjectId: agencyId, data: { hours }, at });
-    await emit(tx, { topic: 'catalog.agency_updated', aggregateType: 'agency', aggregateId: agencyId, payload: { agencyId }, at });
+    await emit(tx, agencyUpdated, { aggregateId: agencyId, payload: { agencyId }, at });
   });
   invalidate(db);
   return { agencyId, officeHours: hours };

@@ -14,7 +14,8 @@
 import type { AgencyKind, ProcedureLevel } from './model.ts';
 import { COMMUNE_AGENCY_KINDS } from './model.ts';
 import type { SourceProcedure } from './source-types.ts';
-import { slug, stripDiacritics } from './text.ts';
+import { stripDiacritics } from '../../platform/text.ts';
+import { slug } from './text.ts';
 
 interface FieldRule {
   /** Matched against the diacritic-free, lower-case field name. */

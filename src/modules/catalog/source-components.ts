@@ -32,7 +32,8 @@
  */
 import type { ProcedureComponent } from './model.ts';
 import type { SourceComponent, SourceProcedure } from './source-types.ts';
-import { clean, cleanOrNull, stripDiacritics } from './text.ts';
+import { stripDiacritics } from '../../platform/text.ts';
+import { clean, cleanOrNull } from './text.ts';
 
 const BULLETS = /^(?:[-–+*•.]\s*)+/u;
 const ENUMERATOR = /^(?:\(?(?:[0-9]+(?:\.[0-9]+)*|[ivx]+|[a-zđ])\)\s*|[0-9]+\.\s+)/iu;

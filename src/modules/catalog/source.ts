@@ -10,7 +10,8 @@ import { agencyKindOf, fieldCodeOf } from './source-agency.ts';
 import { mapChannels, whereToSubmit } from './source-channels.ts';
 import { mapComponents } from './source-components.ts';
 import { assertSourceProcedure, type SourceProcedure } from './source-types.ts';
-import { clean, cleanOrNull, stripDiacritics, uniq } from './text.ts';
+import { stripDiacritics } from '../../platform/text.ts';
+import { clean, cleanOrNull, uniq } from './text.ts';
 
 export type { SourceChannel, SourceComponent, SourceProcedure, SourceResult } from './source-types.ts';
 export { assertSourceProcedure } from './source-types.ts';

@@ -1,4 +1,5 @@
-/** Small text helpers for the catalogue importer. Pure. */
+/** Small text helpers for the catalogue importer. Pure. (Diacritics: platform/text.ts.) */
+import { stripDiacritics } from '../../platform/text.ts';
 
 /** NFC, invisible characters removed, every run of whitespace (incl. NBSP, tabs, newlines) → one space. */
 export function clean(s: string): string {
@@ -14,16 +15,6 @@ export function cleanOrNull(s: string | null | undefined): string | null {
   if (s == null) return null;
   const c = clean(s);
   return c === '' ? null : c;
-}
-
-/** "Đồng Thuận" → "Dong Thuan" (case kept). */
-export function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
 }
 
 /** "Thành lập và hoạt động (hộ kinh doanh)" → "THANH_LAP_VA_HOAT_DONG_HO_KINH_DOANH". */

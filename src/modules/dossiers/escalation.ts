@@ -15,6 +15,7 @@ import { emit } from '../../platform/outbox.ts';
 import { notify } from '../notify/index.ts';
 import { officersWithRole } from '../identity/index.ts';
 import * as store from './store.ts';
+import { stepEscalated } from './events.ts';
 
 const LOCK = 727275;
 
@@ -37,7 +38,7 @@ export async function escalateLateSteps(db: Db, clock: Clock, batch = 500): Prom
         body: { vi: `Bước "${late.step_id}" đã quá hạn từ ${late.step_due_at.toISOString()}`, en: `Step "${late.step_id}" has been overdue since ${late.step_due_at.toISOString()}` },
       })));
       await appendAudit(tx, { actor: { kind: 'system', id: null }, action: 'dossier.step_escalated', subjectType: 'dossier', subjectId: late.id, data: { stepId: late.step_id, agencyId: late.assignee_agency_id }, at: now });
-      await emit(tx, { topic: 'dossier.step_escalated', aggregateType: 'dossier', aggregateId: late.id, payload: { code: late.code, stepId: late.step_id, agencyId: late.assignee_agency_id, stepDueAt: late.step_due_at.toISOString() }, at: now });
+      await emit(tx, stepEscalated, { aggregateId: late.id, payload: { code: late.code, stepId: late.step_id, agencyId: late.assignee_agency_id, stepDueAt: late.step_due_at.toISOString() }, at: now });
     }
     return { escalated, skipped: false };
   });

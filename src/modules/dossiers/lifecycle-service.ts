@@ -17,6 +17,7 @@ import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
 import * as store from './store.ts';
 import { writeAction, type ActionWrite } from './lifecycle-write.ts';
 import type { DocumentIssuer } from './documents.ts';
+import { dossierActionEvent } from './events.ts';
 import './problems.ts';
 
 export interface ActionInput {
@@ -141,14 +142,7 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
     dossierId: row.id, expectedVersion: row.version, columns: stateColumns(next, env.process, env.agencies), now: env.now,
     process: row.process ? undefined : { definition: JSON.stringify(env.process), version: 0 },
     history: addedRow,
-    event: {
-      topic: `dossier.${event.action}`, aggregateType: 'dossier', aggregateId: row.id, at: env.now,
-      payload: {
-        code, action: event.action, from: state.status, to: event.status, seq: event.seq, procedureCode: row.procedure_code,
-        deskAgencyId: row.desk_agency_id, handlingAgencyId: row.handling_agency_id, communeCode: row.commune_code, channel: row.channel,
-        dueAt: next.dueAt?.toISOString() ?? null, stepId: event.stepId ?? null, data: event.data ?? null,
-      },
-    },
+    event: dossierActionEvent(row, event, state.status, next.dueAt ?? null, env.now),
     notice: row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id
       ? {
         userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,

@@ -9,9 +9,10 @@ import { sql } from 'kysely';
 import { PREPARED, type Executor } from '../../db/index.ts';
 import { withCtes } from '../../db/statement.ts';
 import { auditCtes, type AuditEntry } from '../../platform/audit.ts';
-import { emitQuery, type DomainEvent } from '../../platform/outbox.ts';
+import { emitQuery, type Emission } from '../../platform/outbox.ts';
 import { notifyIfQuery, type Message } from '../notify/index.ts';
 import type { HistoryRowShape, StateColumns } from './lifecycle-columns.ts';
+import type { DossierActionPayload } from './events.ts';
 import * as store from './store.ts';
 
 export interface ActionWrite {
@@ -22,7 +23,7 @@ export interface ActionWrite {
   /** The process snapshot, when the dossier starts keeping one. */
   process?: { definition: string; version: number };
   history: HistoryRowShape;
-  event: DomainEvent;
+  event: Emission<DossierActionPayload>;
   notice: Message | null;
   audit: AuditEntry;
 }
@@ -33,7 +34,7 @@ export function actionStatement(db: Executor, w: ActionWrite) {
   return withCtes<store.DossierRow>([
     { name: MOVED, query: store.updateStateQuery(db, w.dossierId, w.expectedVersion, w.columns, w.now, w.process) },
     { name: 'history', query: store.insertHistoryQuery(db, w.dossierId, w.history, MOVED) },
-    { name: 'event', query: emitQuery(db, w.event, MOVED) },
+    { name: 'event', query: emitQuery(db, w.event.topic, w.event, MOVED) },
     ...(w.notice ? [{ name: 'notice', query: notifyIfQuery(db, w.notice, MOVED) }] : []),
     ...auditCtes(w.audit, MOVED),
   ], sql`select * from ${sql.id(MOVED)}`, PREPARED);

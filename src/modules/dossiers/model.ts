@@ -2,6 +2,7 @@
  * Dossier rules, pure: national status codes, the dossier code format, and intake checks.
  */
 import type { Procedure } from '../catalog/index.ts';
+import { vnDateOf } from '../calendar/index.ts';
 
 /** Statuses as synced to the national portal (domain.md §3, de facto code list). */
 export const STATUSES = {
@@ -25,11 +26,9 @@ export function statusView(code: number) {
   return { status: s.key, statusCode: code as StatusCode, statusName: { vi: s.vi, en: s.en } };
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh, no daylight saving
-
 /** The calendar day in Vietnam of an instant: { iso: '2026-11-22', compact: '261122' }. */
 export function vnDay(at: Date): { iso: string; compact: string } {
-  const iso = new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+  const iso = vnDateOf(at);
   return { iso, compact: iso.slice(2).replaceAll('-', '') };
 }
 

@@ -8,6 +8,7 @@ import * as catalog from '../catalog/index.ts';
 import { currentProcess, forgetProcesses } from './lifecycle-env.ts';
 import { validateProcess } from './workflow.ts';
 import * as store from './store.ts';
+import { processPublished } from './events.ts';
 import './problems.ts';
 
 export async function getProcess(ctx: Ctx, code: string) {
@@ -29,7 +30,7 @@ export async function publishProcess(ctx: Ctx, code: string, definition: unknown
     const v = (latest?.version ?? 0) + 1;
     await store.insertProcess(tx, { procedure_code: code, version: v, definition: JSON.stringify(checked.value), created_by: actor.userId, created_at: now });
     await appendAudit(tx, { actor: auditActor(actor), action: 'process.published', subjectType: 'procedure', subjectId: code, data: { version: v }, requestId: ctx.requestId, at: now });
-    await emit(tx, { topic: 'process.published', aggregateType: 'procedure', aggregateId: code, payload: { code, version: v }, at: now });
+    await emit(tx, processPublished, { aggregateId: code, payload: { code, version: v }, at: now });
     return v;
   }).catch((err: { code?: string }) => {
     if (err.code === '23505') throw new AppError('version-conflict', 'another version was published at the same time');

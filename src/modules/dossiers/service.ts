@@ -20,6 +20,7 @@ import { actorOf, agenciesOf, agencyCalendar, currentProcess, lifecycleContext }
 import { canSee, lifecycleView } from './lifecycle-service.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
+import { dossierActionEvent } from './events.ts';
 import * as store from './store.ts';
 import type { DocumentReuse } from './documents.ts';
 import './problems.ts';
@@ -126,13 +127,8 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
       if (who.applicantId && online && reuse) await reuse(tx, { dossierId: id, userId: who.applicantId, files: input.files, at: now });
       const row: store.DossierRow = { ...base, code, form_data: input.formData, process: process.definition };
       await appendAudit(tx, { actor: auditActor(actor), action: `dossier.${decision.event.action}`, subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
-      await emit(tx, {
-        topic: `dossier.${decision.event.action}`, aggregateType: 'dossier', aggregateId: id, at: now,
-        payload: {
-          code, action: decision.event.action, from: null, to: state.status, seq: 1, procedureCode: procedure.code, procedureVersion: procedure.version,
-          deskAgencyId: desk.id, handlingAgencyId: handling.id, communeCode, channel: CHANNEL_CODE[who.channel], dueAt: state.dueAt?.toISOString() ?? null,
-        },
-      });
+      const event = dossierActionEvent({ ...base, code }, decision.event, null, state.dueAt ?? null, now);
+      await emit(tx, event.topic, event);
       return { row, history };
     });
     const fileViews = input.files.map((f) => {

@@ -16,6 +16,7 @@ import { isRole, type Principal, type Role } from '../../platform/auth.ts';
 import type { Config } from '../../config.ts';
 import { normalisePhone, parsePersonalId, passwordProblem } from './model.ts';
 import * as store from './store.ts';
+import { citizenRegistered, officerCreated } from './events.ts';
 import './problems.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
@@ -56,7 +57,7 @@ export async function registerCitizen(ctx: Ctx, input: CitizenInput): Promise<{ 
       phone, password_hash: passwordHash, agency_id: null, roles: [],
     });
     await appendAudit(tx, { actor: { kind: 'citizen', id: userId }, action: 'user.registered', subjectType: 'user', subjectId: userId, requestId: ctx.requestId, at: now });
-    await emit(tx, { topic: 'identity.citizen_registered', aggregateType: 'user', aggregateId: userId, payload: { userId }, at: now });
+    await emit(tx, citizenRegistered, { aggregateId: userId, payload: { userId }, at: now });
   }).catch((err: { code?: string }) => {
     if (err.code === '23505') throw new AppError('already-registered');
     throw err;
@@ -91,7 +92,7 @@ export async function createOfficer(db: Db, config: Config, clock: { now(): Date
       password_hash: passwordHash, agency_id: input.agencyId, roles: roles as Role[],
     });
     await appendAudit(tx, { actor: by, action: 'user.created', subjectType: 'user', subjectId: id, data: { roles, agencyId: input.agencyId }, at: now });
-    await emit(tx, { topic: 'identity.officer_created', aggregateType: 'user', aggregateId: id, payload: { userId: id, agencyId: input.agencyId, roles }, at: now });
+    await emit(tx, officerCreated, { aggregateId: id, payload: { userId: id, agencyId: input.agencyId, roles }, at: now });
   }).catch((err: { code?: string }) => {
     if (err.code === '23505') throw new AppError('conflict', `username ${input.username} exists`);
     throw err;

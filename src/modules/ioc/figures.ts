@@ -2,7 +2,7 @@
  * Operational figures and the index inputs of one entity for one period, from its rollup totals and
  * the catalogue. Pure. Rates are fractions (0..1) rounded to 4 places; null = not computable or no data.
  */
-import { HOURS_PER_WORKING_DAY } from '../dossiers/workflow-templates.ts';
+import { HOURS_PER_WORKING_DAY } from '../dossiers/index.ts';
 import { INPUTS, type Inputs } from './index766.ts';
 import type { Totals } from './model.ts';
 import type { ProcInfo } from './reference.ts';

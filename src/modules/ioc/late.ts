@@ -4,13 +4,11 @@
  * already past due (most overdue first). Codes, procedures, agencies, communes and dates only: no
  * applicant's name or ID number reaches the operations centre.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { DAY_MS } from '../calendar/index.ts';
-import { STATUSES, type StatusCode } from '../dossiers/model.ts';
+import { openOverdue, settledLate, STATUSES, type DossierFilter, type LateDossierRow, type StatusCode } from '../dossiers/index.ts';
 import { periodEnd, previousPeriod } from './model.ts';
 import { reference } from './reference.ts';
-import { overdueOpenNow } from './store.ts';
 import { isCurrent, type Scoped } from './service.ts';
 
 export interface LateDossier {
@@ -31,42 +29,25 @@ export interface LateDossier {
   daysLate: number;
 }
 
-interface Row {
-  code: string;
-  status: number;
-  procedure_code: string;
-  handling_agency_id: string;
-  commune_code: string | null;
-  received_at: Date | null;
-  due_at: Date;
-  result_at: Date | null;
-}
-
+type Row = LateDossierRow;
 
 /** The filter of an entity: the level's key, within the caller's scope (an agency leader's agency). */
-function entityFilter(s: Scoped) {
-  const scope = s.scope ? sql`and handling_agency_id = ${s.scope}` : sql``;
+function entityFilter(s: Scoped): DossierFilter {
+  const within = s.scope ? { within: s.scope } : {};
   const id = s.id;
-  if (s.level === 'province' || id === undefined) return scope;
-  const column = s.level === 'agency' ? sql.ref('handling_agency_id') : s.level === 'procedure' ? sql.ref('procedure_code') : sql.ref('commune_code');
-  return sql`${scope} and ${column} = ${id}`;
+  if (s.level === 'province' || id === undefined) return within;
+  const key = s.level === 'agency' ? 'handlingAgencyId' : s.level === 'procedure' ? 'procedureCode' : 'communeCode';
+  return { ...within, [key]: id };
 }
 
 export async function lateDossiers(db: Executor, s: Scoped, now: Date, limit: number) {
   const from = periodEnd(previousPeriod(s.period));
   const to = periodEnd(s.period);
   const filter = entityFilter(s);
-  const cols = sql`code, status, procedure_code, handling_agency_id, commune_code, received_at, due_at, result_at`;
   const current = isCurrent(s.period, now);
   const [settled, open, ref] = await Promise.all([
-    sql<Row>`select ${cols} from dossiers
-      where result_at > due_at and result_at >= ${from} and result_at < ${to} ${filter}
-      order by result_at desc, id limit ${limit}`.execute(db),
-    current
-      ? sql<Row>`select ${cols} from dossiers
-          where ${overdueOpenNow(now)} ${filter}
-          order by due_at, id limit ${limit}`.execute(db)
-      : Promise.resolve({ rows: [] as Row[] }),
+    settledLate(db, filter, from, to, limit),
+    current ? openOverdue(db, filter, now, limit) : Promise.resolve([] as Row[]),
     reference(db),
   ]);
   const item = (kind: LateDossier['kind']) => (r: Row): LateDossier => {
@@ -86,6 +67,6 @@ export async function lateDossiers(db: Executor, s: Scoped, now: Date, limit: nu
   return {
     period: s.period.label, level: s.level, id: s.id ?? null,
     openOverdueKnown: current,
-    items: [...open.rows.map(item('open_overdue')), ...settled.rows.map(item('settled_late'))],
+    items: [...open.map(item('open_overdue')), ...settled.map(item('settled_late'))],
   };
 }

@@ -3,8 +3,7 @@
  * periods (month, quarter, year). The live consumer (outbox events) and the rebuild (raw history) both
  * turn what they read into `Fact`s and fold them with `contributions`, so both give the same rows.
  */
-import { DAY_MS, HOUR_MS, VN_UTC_OFFSET_HOURS, type WorkingCalendar } from '../calendar/index.ts';
-import { vnDay } from '../dossiers/model.ts';
+import { DAY_MS, HOUR_MS, VN_UTC_OFFSET_HOURS, vnDateOf, type WorkingCalendar } from '../calendar/index.ts';
 
 /** The rollup columns, in table order. Every one is a count or a sum: months add up. */
 export const METRICS = [
@@ -48,7 +47,7 @@ export function monthOf(at: Date): string {
   let m = months.get(day);
   if (m === undefined) {
     if (months.size > 100_000) months.clear();
-    months.set(day, (m = `${vnDay(at).iso.slice(0, 7)}-01`));
+    months.set(day, (m = `${vnDateOf(at).slice(0, 7)}-01`));
   }
   return m;
 }
@@ -58,7 +57,7 @@ const months = new Map<number, string>();
 /** Early: the result came on a day before the due day; on time: by the due instant; late: after it. */
 export function timing(at: Date, dueAt: Date): 'early' | 'on_time' | 'late' {
   if (at > dueAt) return 'late';
-  return vnDay(at).iso < vnDay(dueAt).iso ? 'early' : 'on_time';
+  return vnDateOf(at) < vnDateOf(dueAt) ? 'early' : 'on_time';
 }
 
 /** What one event adds to the metrics of its month (empty for events that change no figure). */

@@ -2,9 +2,8 @@
  * What the IOC needs from the catalogue: names of agencies, procedures and communes, and the
  * procedures in each scope (for the catalogue-based inputs of the index). Cached per database handle.
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
-import type { Procedure } from '../catalog/model.ts';
+import { allAdminUnits, allAgencies, currentProcedures, type Procedure } from '../catalog/index.ts';
 import type { Level } from './model.ts';
 
 export interface ProcInfo {
@@ -34,14 +33,14 @@ function complete(p: Procedure): boolean {
 
 async function load(db: Executor): Promise<Reference> {
   const [agencies, units, procs] = await Promise.all([
-    db.selectFrom('agencies').select(['id', 'name', 'name_en', 'kind', 'unit_code']).execute(),
-    db.selectFrom('admin_units').select(['code', 'name', 'type']).execute(),
-    sql<{ data: Procedure }>`select data from procedures where is_current`.execute(db),
+    allAgencies(db),
+    allAdminUnits(db),
+    currentProcedures(db),
   ]);
   return {
     agencies: new Map(agencies.map((a) => [a.id, { name: a.name, nameEn: a.name_en, kind: a.kind, unitCode: a.unit_code }])),
     units: new Map(units.map((u) => [u.code, { name: u.name, type: u.type }])),
-    procedures: new Map(procs.rows.map(({ data: p }) => [p.code, {
+    procedures: new Map(procs.map(({ data: p }) => [p.code, {
       code: p.code, name: p.name, agencyKind: p.agencyKind, level: p.level, onlineLevel: p.onlineLevel,
       hasFees: p.channels.some((c) => (c.feeVND ?? 0) > 0), complete: complete(p),
     }])),

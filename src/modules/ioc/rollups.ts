@@ -5,25 +5,22 @@
  */
 import { sql } from 'kysely';
 import type { Db, Executor, Tx } from '../../db/index.ts';
-import { setCursor, type EventHandler, type OutboxEvent } from '../../platform/consumers.ts';
+import { eventIdsFrom, lockCursor, setCursor, type EventHandler, type OutboxEvent } from '../../platform/consumers.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import { agencyCalendar } from '../dossiers/lifecycle-env.ts';
+import { agencyCalendar, countDossiers, historyPages, isDossierAction, receptionOf, type DossierFacts, type HistoryFacts } from '../dossiers/index.ts';
 import { Deltas, NEEDS_RECEPTION, type Fact, type RollupRow } from './model.ts';
-import { addOnlineMonths, addRollups, clearRollups, receptionOf } from './store.ts';
+import { addOnlineMonths, addRollups, clearRollups } from './store.ts';
 
 export const IOC_CONSUMER = 'ioc';
 
-const date = (x: unknown): Date | null => (typeof x === 'string' || x instanceof Date ? new Date(x) : null);
-
 /** A lifecycle event of the outbox as a fact (null for other events, e.g. step escalations). */
 export function factFromEvent(e: OutboxEvent): (Fact & { deskAgencyId: string }) | null {
+  if (!isDossierAction(e)) return null;
   const p = e.payload;
-  if (e.aggregateType !== 'dossier' || typeof p.action !== 'string' || typeof p.seq !== 'number' || typeof p.to !== 'number') return null;
   return {
-    dossierId: e.aggregateId, action: p.action, from: typeof p.from === 'number' ? p.from : null, to: p.to, at: e.occurredAt,
-    dueAt: date(p.dueAt), procedureCode: String(p.procedureCode), agencyId: String(p.handlingAgencyId), deskAgencyId: String(p.deskAgencyId),
-    communeCode: typeof p.communeCode === 'string' && p.communeCode ? p.communeCode : null, channel: Number(p.channel),
-    data: p.data && typeof p.data === 'object' ? (p.data as Record<string, unknown>) : null, receivedAt: null,
+    dossierId: e.aggregateId, action: p.action, from: p.from, to: p.to, at: e.occurredAt,
+    dueAt: p.dueAt === null ? null : new Date(p.dueAt), procedureCode: p.procedureCode, agencyId: p.handlingAgencyId, deskAgencyId: p.deskAgencyId,
+    communeCode: p.communeCode || null, channel: p.channel, data: p.data ?? null, receivedAt: null,
   };
 }
 
@@ -56,26 +53,8 @@ export function iocHandler(): EventHandler {
   };
 }
 
-interface DossierPage {
-  id: string;
-  procedure_code: string;
-  handling_agency_id: string;
-  desk_agency_id: string;
-  commune_code: string | null;
-  channel: number;
-  received_at: Date | null;
-}
-interface HistoryPage {
-  dossier_id: string;
-  action: string;
-  status: number;
-  occurred_at: Date;
-  due_at: Date | null;
-  data: Record<string, unknown> | null;
-}
-
 /** Folds one dossier's history (in seq order) into facts: the status before each event, the due date after it. */
-export function factsFromHistory(d: DossierPage, history: HistoryPage[]): Fact[] {
+export function factsFromHistory(d: DossierFacts, history: HistoryFacts[]): Fact[] {
   let from: number | null = null;
   let dueAt: Date | null = null;
   return history.map((h) => {
@@ -97,64 +76,41 @@ export interface RebuildResult {
 }
 
 /**
- * Recomputes every rollup from dossiers + dossier_history in one repeatable-read transaction and puts
- * the `ioc` cursor where that snapshot ends: at the horizon of the snapshot, skipping the events
- * above it that the snapshot already saw. Replaying the outbox from there adds each event once.
+ * Recomputes every rollup from the dossiers' histories (read through the dossiers module) in one
+ * repeatable-read transaction and puts the `ioc` cursor where that snapshot ends: at the horizon of
+ * the snapshot, skipping the events above it that the snapshot already saw. Replaying the outbox from there adds each event once.
  */
 export async function rebuildRollups(db: Db, opts: { pageSize?: number; progress?: (done: number, total: number) => void } = {}): Promise<RebuildResult> {
   const pageSize = opts.pageSize ?? 5000;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-        const { rows: [h] } = await sql<{ h: string; total: number | string }>`
-          select pg_snapshot_xmin(pg_current_snapshot())::text as h, (select count(*) from dossiers) as total`.execute(tx);
+        const { rows: [h] } = await sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as h`.execute(tx);
         const horizon = h!.h;
-        const total = Number(h!.total);
-        await sql`insert into outbox_cursors (name) values (${IOC_CONSUMER}) on conflict (name) do nothing`.execute(tx);
-        await sql`select 1 from outbox_cursors where name = ${IOC_CONSUMER} for update`.execute(tx);
+        const total = await countDossiers(tx);
+        await lockCursor(tx, IOC_CONSUMER);
         const calendarOf = calendars(tx);
         const deltas = new Deltas();
-        let last: string | null = null;
         let done = 0;
         let events = 0;
-        for (;;) {
-          const page: DossierPage[] = await tx.selectFrom('dossiers')
-            .select(['id', 'procedure_code', 'handling_agency_id', 'desk_agency_id', 'commune_code', 'channel', 'received_at'])
-            .$if(last !== null, (q) => q.where('id', '>', last!)).orderBy('id').limit(pageSize).execute();
-          if (!page.length) break;
-          const lastId: string = page[page.length - 1]!.id;
-          const history = await sql<HistoryPage>`
-            select dossier_id, action, status, occurred_at, due_at,
-              case when action in ('rate', 'return_result') then data end as data
-            from dossier_history
-            where ${last === null ? sql`true` : sql`dossier_id > ${last}`} and dossier_id <= ${lastId}
-            order by dossier_id, seq`.execute(tx);
-          const byDossier = new Map<string, HistoryPage[]>();
-          for (const r of history.rows) {
-            const list = byDossier.get(r.dossier_id);
-            if (list) list.push(r);
-            else byDossier.set(r.dossier_id, [r]);
-          }
-          for (const d of page) {
+        // Only these actions' facts read the history's data (ratings, electronic returns).
+        for await (const page of historyPages(tx, { pageSize, withData: ['rate', 'return_result'] })) {
+          for (const d of page.dossiers) {
             const cal = await calendarOf(d.desk_agency_id);
-            for (const f of factsFromHistory(d, byDossier.get(d.id) ?? [])) {
+            for (const f of factsFromHistory(d, page.history.get(d.id) ?? [])) {
               deltas.add(f, cal);
               events++;
             }
           }
-          done += page.length;
-          last = lastId;
+          done += page.dossiers.length;
           opts.progress?.(done, total);
-          if (page.length < pageSize) break;
         }
         await clearRollups(tx);
         // In key order, so that the rows read together (one scope and level) sit on the same pages.
         const byKey = (r: RollupRow) => `${r.scope}\u0000${r.level}\u0000${r.month}\u0000${r.key}`;
         await addRollups(tx, [...deltas.rows.values()].sort((a, b) => (byKey(a) < byKey(b) ? -1 : 1)));
         await addOnlineMonths(tx, deltas.online.values());
-        const seen = await sql<{ id: number | string }>`
-          select id from outbox where txid >= ${horizon}::xid8 and aggregate_type = 'dossier' order by id`.execute(tx);
-        await setCursor(tx, IOC_CONSUMER, { txid: horizon, id: 0, skip: seen.rows.map((r) => Number(r.id)) });
+        await setCursor(tx, IOC_CONSUMER, { txid: horizon, id: 0, skip: await eventIdsFrom(tx, horizon, 'dossier') });
         await sql`analyze ioc_rollups`.execute(tx);
         return { dossiers: done, events, rows: deltas.rows.size };
       });

@@ -6,16 +6,16 @@
  * Access: province admins see everything; an agency leader sees only their agency (the agency
  * itself, and procedures and communes counted within it).
  */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
+import { cursorUpdatedAt } from '../../platform/consumers.ts';
 import { figuresOf, inputsOf, trendOf, type Figures } from './figures.ts';
 import { scoreIndex, type IndexScore } from './index766.ts';
 import { monthsOf, parsePeriod, periodEnd, previousPeriod, zeroTotals, type Level, type Period, type Totals } from './model.ts';
 import { nameOf, proceduresOf, reference } from './reference.ts';
 import { inProgressByKey, inProgressByLevel, onlineUsedByScope, overdueOpenByLevel, sumsByKey, sumsByLevel } from './store.ts';
-import { vnDay } from '../dossiers/model.ts';
+import { vnDateOf } from '../calendar/index.ts';
 import { monthlySeries } from './series.ts';
 import { IOC_CONSUMER } from './rollups.ts';
 
@@ -50,7 +50,7 @@ export function mayOpenIoc(actor: Principal | null): actor is Principal {
 
 /** What the caller may see: a province admin anything, an agency leader their agency only. */
 export function scopeFor(actor: Principal | null, q: IocQuery, now: Date): Scoped {
-  const period = parsePeriod(q.period ?? vnDay(now).iso.slice(0, 4));
+  const period = parsePeriod(q.period ?? vnDateOf(now).slice(0, 4));
   if (!period) throw new AppError('validation', 'period must be YYYY, YYYY-Qn or YYYY-MM', { errors: [{ pointer: '/query/period', detail: 'YYYY, YYYY-Qn or YYYY-MM' }] });
   if (!mayOpenIoc(actor)) throw new AppError('forbidden');
   if (actor.roles.includes('province_admin')) return { level: q.level ?? 'province', scope: '', id: q.level === 'province' || !q.level ? undefined : q.id, period };
@@ -181,7 +181,7 @@ export async function iocDashboard(db: Executor, s: Scoped, now: Date) {
     single(db, s, now, memo),
     inner === null ? Promise.resolve([]) : entities(db, { level: 'commune', scope: inner, period: s.period }, now, memo),
     monthlySeries(db, s),
-    sql<{ updated_at: Date | null }>`select updated_at from outbox_cursors where name = ${IOC_CONSUMER}`.execute(db),
+    cursorUpdatedAt(db, IOC_CONSUMER),
   ]);
   return {
     ...one.summary,
@@ -190,6 +190,6 @@ export async function iocDashboard(db: Executor, s: Scoped, now: Date) {
     procedures: one.procedures.sort(byScore).map((e, i) => tableRow(e, i + 1)),
     communes: communes.sort(byScore).map((e, i) => tableRow(e, i + 1)),
     asOf: now.toISOString(),
-    dataUpdatedAt: cursor.rows[0]?.updated_at ? new Date(cursor.rows[0].updated_at).toISOString() : null,
+    dataUpdatedAt: cursor ? cursor.toISOString() : null,
   };
 }

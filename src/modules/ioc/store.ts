@@ -1,6 +1,7 @@
-/** SQL of the IOC: rollup upserts and reads, overdue open dossiers, the consumer's dossier look-ups. */
+/** SQL of the IOC: rollup upserts and reads; the overdue open dossiers counted by the dossiers module. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/index.ts';
+import { overdueOpenCounts } from '../dossiers/index.ts';
 import { METRICS, zeroTotals, type Level, type RollupRow, type Totals } from './model.ts';
 
 const COLS = sql.raw(METRICS.join(', '));
@@ -111,24 +112,11 @@ export async function inProgressByLevel(db: Executor, scope: string, to: string)
   return byLevel(rows, (r: { n: number | string }) => Number(r.n));
 }
 
-/** Open dossiers past their due date now (the clock of one awaiting a supplement stopped at its pause). */
-export const overdueOpenNow = (now: Date) =>
-  sql`status in (2, 4, 5, 6, 7) and result_at is null and due_at < ${now} and due_at < coalesce(paused_at, ${now})`;
-
-/** Open dossiers past due at `now` per level and key (grouping sets: one pass over the partial index). */
+/** Open dossiers past due at `now` per level and key (the dossiers module counts them in one pass). */
 export async function overdueOpenByLevel(db: Executor, now: Date, scope: string): Promise<ByLevel<number>> {
-  const { rows } = await sql<{ ga: number; gp: number; gc: number; agency: string | null; procedure: string | null; commune: string | null; n: number | string }>`
-    select grouping(handling_agency_id) as ga, grouping(procedure_code) as gp, grouping(commune_code) as gc,
-      handling_agency_id as agency, procedure_code as procedure, commune_code as commune, count(*)::float8 as n
-    from dossiers
-    where ${overdueOpenNow(now)}
-      ${scope ? sql`and handling_agency_id = ${scope}` : sql``}
-    group by grouping sets ((), (handling_agency_id), (procedure_code), (commune_code))`.execute(db);
-  const tagged = rows.map((r) => Number(r.ga) === 0 ? { level: 'agency' as const, key: r.agency ?? '', n: r.n }
-    : Number(r.gp) === 0 ? { level: 'procedure' as const, key: r.procedure ?? '', n: r.n }
-      : Number(r.gc) === 0 ? { level: 'commune' as const, key: r.commune ?? '', n: r.n }
-        : { level: 'province' as const, key: '', n: r.n });
-  return byLevel(tagged, (r: { n: number | string }) => Number(r.n));
+  const LEVEL = { all: 'province', agency: 'agency', procedure: 'procedure', commune: 'commune' } as const;
+  const rows = await overdueOpenCounts(db, now, scope || null);
+  return byLevel(rows.map((r) => ({ level: LEVEL[r.by], key: r.key, n: r.n })), (r: { n: number }) => r.n);
 }
 
 /** Dossiers in progress at the end of month `to`: received minus closed, over all months up to it. */
@@ -139,13 +127,6 @@ export async function inProgressByKey(db: Executor, q: Omit<RollupQuery, 'from'>
       ${q.key !== undefined ? sql`and key = ${q.key}` : sql``}
     group by key`.execute(db);
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
-}
-
-/** The dossiers' reception time (for facts that need it), by id. */
-export async function receptionOf(db: Executor, ids: string[]): Promise<Map<string, { receivedAt: Date | null }>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('dossiers').select(['id', 'received_at']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, { receivedAt: r.received_at }]));
 }
 
 /** Every rollup row, then the online months, in a stable order (tests compare incremental and rebuilt tables). */

@@ -7,9 +7,8 @@
  */
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import type { Consumer } from '../../platform/consumers.ts';
+import { cursorMark, type Consumer } from '../../platform/consumers.ts';
 import { IOC_CONSUMER, iocHandler } from './rollups.ts';
 
 const local = new EventEmitter();
@@ -54,8 +53,7 @@ export function createIocStream(db: Db, opts: StreamOptions = {}) {
     if (checking) return;
     checking = true;
     try {
-      const { rows } = await sql<{ v: string }>`select txid::text || ':' || id as v from outbox_cursors where name = ${IOC_CONSUMER}`.execute(db);
-      const v = rows[0]?.v ?? '';
+      const v = await cursorMark(db, IOC_CONSUMER);
       if (last !== null && v !== last) send(`event: changed\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
       last = v;
     } catch {

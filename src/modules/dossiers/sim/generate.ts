@@ -1,21 +1,20 @@
 /**
- * `npx motcua generate --dossiers N --year Y [--seed S]`: a realistic province-year of dossiers and
- * their processing history, bulk-loaded (COPY on PostgreSQL, batched multi-row INSERT on PGlite), then
- * the IOC rollups rebuilt from it. Generated dossiers do not go through the outbox (the rebuild counts
- * them). The daily code sequences are moved past the generated codes so live intake goes on after them.
+ * The dossier simulator behind `npx motcua generate --dossiers N --year Y [--seed S]`: a realistic
+ * province-year of dossiers and their processing history, bulk-loaded (COPY on PostgreSQL, batched
+ * multi-row INSERT on PGlite). Generated dossiers do not go through the outbox: whoever keeps figures
+ * from dossier events rebuilds them afterwards (the caller runs the IOC rebuild). The daily code
+ * sequences are moved past the generated codes so live intake goes on after them.
  */
-import { sql } from 'kysely';
-import type { Database } from '../../db/index.ts';
-import { createCalendar } from '../calendar/index.ts';
-import type { AgencyKind, Procedure } from '../catalog/model.ts';
-import { procedureWorkingDays, processForProcedure } from '../dossiers/workflow-templates.ts';
-import { dossierCode, vnDay } from '../dossiers/model.ts';
-import { generateDossier, type GeneratedDossier, type ProcEntry, type World } from './generate-dossier.ts';
-import { planDays, rng, Weighted } from './generate-plan.ts';
-import { openSink } from './generate-sink.ts';
-import { rebuildRollups, type RebuildResult } from './rollups.ts';
+import type { Database } from '../../../db/index.ts';
+import { createCalendar } from '../../calendar/index.ts';
+import { allAdminUnits, allAgencies, currentProcedures, type AgencyKind } from '../../catalog/index.ts';
+import { procedureWorkingDays, processForProcedure } from '../workflow-templates.ts';
+import { dossierCode, vnDay } from '../model.ts';
+import { generateDossier, type GeneratedDossier, type ProcEntry, type World } from './dossier.ts';
+import { planDays, rng, Weighted } from './plan.ts';
+import { openSink } from './sink.ts';
 
-export interface GenerateOptions {
+export interface GenerateDossiersOptions {
   dossiers: number;
   year: number;
   seed?: string;
@@ -23,31 +22,27 @@ export interface GenerateOptions {
   now?: Date;
   /** PostgreSQL connection string for COPY (null: PGlite, multi-row INSERT). */
   databaseUrl: string | null;
-  progress?: (phase: 'dossiers' | 'rollups', done: number, total: number) => void;
+  progress?: (phase: 'dossiers', done: number, total: number) => void;
 }
 
-export interface GenerateResult {
+export interface GenerateDossiersResult {
   dossiers: number;
   historyRows: number;
   method: 'copy' | 'insert';
   seconds: number;
-  rebuild: RebuildResult;
 }
 
 async function worldOf(database: Database, seed: string, now: Date): Promise<World> {
   const { db } = database;
   const r = rng(`${seed}:world`);
-  const [agencies, units, procs] = await Promise.all([
-    db.selectFrom('agencies').select(['id', 'kind', 'unit_code']).orderBy('id').execute(),
-    db.selectFrom('admin_units').select(['code', 'type']).where('type', 'in', ['commune', 'ward', 'special_zone']).orderBy('code').execute(),
-    sql<{ data: Procedure; version: number }>`select data, version from procedures where is_current order by code`.execute(db),
-  ]);
+  const [agencies, allUnits, procs] = await Promise.all([allAgencies(db), allAdminUnits(db), currentProcedures(db)]);
+  const units = allUnits.filter((u) => ['commune', 'ward', 'special_zone'].includes(u.type));
   const byKindUnit = new Map(agencies.map((a) => [`${a.kind}|${a.unit_code ?? ''}`, a.id]));
   const fixed: Partial<Record<AgencyKind, string>> = {};
   for (const a of agencies) if (a.unit_code === null && !(a.kind in fixed)) fixed[a.kind as AgencyKind] = a.id;
   const unitWeight = { ward: 3, commune: 1, special_zone: 0.3 } as Record<string, number>;
   const communes = new Weighted(units.map((u) => u.code), units.map((u) => (unitWeight[u.type] ?? 1) * (0.6 + 0.8 * r())));
-  const entries: ProcEntry[] = procs.rows.map(({ data, version }) => {
+  const entries: ProcEntry[] = procs.map(({ data, version }) => {
     const channels = ['direct', 'online', 'postal'] as const;
     return {
       p: { ...data, version }, online: data.onlineLevel !== null,
@@ -75,7 +70,7 @@ async function worldOf(database: Database, seed: string, now: Date): Promise<Wor
   };
 }
 
-export async function generate(database: Database, opts: GenerateOptions): Promise<GenerateResult> {
+export async function generateDossiers(database: Database, opts: GenerateDossiersOptions): Promise<GenerateDossiersResult> {
   const started = performance.now();
   const seed = opts.seed ?? 'motcua';
   const now = opts.now ?? new Date();
@@ -126,6 +121,5 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     if ((err as { code?: string }).code === '23505') throw new Error(`dossiers of seed "${seed}" are already there: generate with another --seed`);
     throw err;
   }
-  const rebuild = await rebuildRollups(database.db, { progress: (a, b) => opts.progress?.('rollups', a, b) });
-  return { dossiers: done, historyRows, method: sink.method, seconds: Math.round((performance.now() - started) / 100) / 10, rebuild };
+  return { dossiers: done, historyRows, method: sink.method, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

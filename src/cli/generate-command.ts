@@ -1,10 +1,11 @@
-/** `motcua ioc rebuild`, `motcua ioc consume` and `motcua generate`: the operations centre's data. */
+/**
+ * `motcua generate`: a realistic province-year of dossiers (the dossiers module's simulator), then the
+ * IOC rollups rebuilt from them. A command of the composition root: it spans two modules.
+ */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { withDb } from './db.ts';
-import { catchUp } from '../platform/consumers.ts';
-import { generate } from '../modules/ioc/generate.ts';
-import { IOC_CONSUMER, iocHandler, rebuildRollups } from '../modules/ioc/rollups.ts';
+import { generate } from './generate.ts';
 
 function bars() {
   const multi = new cliProgress.MultiBar({
@@ -29,26 +30,7 @@ const positive = (name: string) => (v: string) => {
   return n;
 };
 
-export function registerIocCommands(program: Command): void {
-  const ioc = program.command('ioc').description('Intelligent Operations Center (Decision 766 index, dashboards)');
-
-  ioc.command('rebuild').description('recompute every IOC rollup from the raw dossier history (the live consumer continues after it)')
-    .option('--json').action((o: { json?: boolean }) => withDb(async (d) => {
-      const b = bars();
-      const t0 = performance.now();
-      const r = await rebuildRollups(d.db, { progress: (done, total) => b.update('dossiers', done, total) });
-      b.stop();
-      const seconds = Math.round((performance.now() - t0) / 100) / 10;
-      if (o.json) console.log(JSON.stringify({ ...r, seconds }));
-      else console.log(`rebuilt IOC rollups: ${r.dossiers} dossiers, ${r.events} events → ${r.rows} rows in ${seconds}s`);
-    }));
-
-  ioc.command('consume').description('apply the pending dossier events to the rollups once (the server does this continuously)')
-    .action(() => withDb(async (d) => {
-      const n = await catchUp(d.db, IOC_CONSUMER, iocHandler(), { timeoutMs: 600_000 });
-      console.log(`applied ${n} outbox events`);
-    }));
-
+export function registerGenerateCommand(program: Command): void {
   program.command('generate').description('fill the database with a realistic province-year of dossiers (bulk load), then rebuild the IOC rollups')
     .requiredOption('--dossiers <n>', 'how many dossiers', positive('--dossiers'))
     .requiredOption('--year <year>', 'calendar year (up to today when it is the current year)', positive('--year'))

@@ -3,11 +3,12 @@
  * no rollups — as the benchmark's baseline and as an independent check of the rollups in tests.
  * Timing uses the dossier's final due date (it only moves before the result); the processing time
  * is elapsed time, not working time (SQL has no working calendar), so that one figure is approximate.
+ * Outside src/ on purpose: a baseline reads the raw tables, which no module but dossiers may.
  */
 import { sql } from 'kysely';
-import type { Executor } from '../../db/index.ts';
-import type { Level, Period } from './model.ts';
-import { periodEnd, previousPeriod } from './model.ts';
+import type { Executor } from '../src/db/index.ts';
+import { parseVnDateTime } from '../src/modules/calendar/index.ts';
+import { periodEnd, previousPeriod, type Level, type Period } from '../src/modules/ioc/index.ts';
 
 const KEY = { province: sql`''`, agency: sql`d.handling_agency_id`, procedure: sql`d.procedure_code`, commune: sql`coalesce(d.commune_code, '')` } as const;
 const VN = sql.lit('Asia/Ho_Chi_Minh');
@@ -28,7 +29,7 @@ export interface PlainRow {
   processing_hours: number;
 }
 
-const start = (p: Period) => new Date(`${p.from}T00:00:00+07:00`);
+const start = (p: Period) => parseVnDateTime(`${p.from}T00:00:00`);
 
 /** The period's figures per key of the level, straight from the raw tables. */
 export async function plainFigures(db: Executor, level: Level, p: Period, scope = ''): Promise<PlainRow[]> {

@@ -11,8 +11,8 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { sql } from 'kysely';
-import { inTx, type Database } from '../../db/index.ts';
-import type { GeneratedDossier } from './generate-dossier.ts';
+import { inTx, type Database } from '../../../db/index.ts';
+import type { GeneratedDossier } from './dossier.ts';
 
 type Row = GeneratedDossier & { code: string };
 

@@ -9,7 +9,7 @@
  *   residence… are the bulk of a province's dossiers);
  * - agencies: a seeded lateness (3–20 % of results late) and satisfaction per handling agency.
  */
-import { createCalendar, DAY_MS, HOUR_MS, lunarToSolar, VN_UTC_OFFSET_HOURS, type WorkingCalendar } from '../calendar/index.ts';
+import { createCalendar, DAY_MS, HOUR_MS, lunarToSolar, VN_UTC_OFFSET_HOURS, type WorkingCalendar } from '../../calendar/index.ts';
 
 /** sfc32 seeded from a string: fast, deterministic, good enough for synthetic data. */
 export function rng(seed: string): () => number {

@@ -8,12 +8,12 @@
  * are not generated; a dossier is assigned to its first step and its result issued from there.
  * Events later than `now` are not generated: those dossiers stay open where they are.
  */
-import type { WorkingCalendar } from '../calendar/index.ts';
-import type { AgencyKind, Procedure } from '../catalog/model.ts';
-import { ACTION_NAMES, reduce, resolveAgency, type Action, type DossierAgencies, type HistoryEvent } from '../dossiers/lifecycle.ts';
-import { eventToRow, stateColumns, type HistoryRowShape, type StateColumns } from '../dossiers/lifecycle-columns.ts';
-import type { ProcessDefinition } from '../dossiers/workflow.ts';
-import { applicant, timeOfDay, uuid7, type DayPlan, type Weighted } from './generate-plan.ts';
+import type { WorkingCalendar } from '../../calendar/index.ts';
+import type { AgencyKind, Procedure } from '../../catalog/index.ts';
+import { ACTION_NAMES, reduce, resolveAgency, type Action, type DossierAgencies, type HistoryEvent } from '../lifecycle.ts';
+import { eventToRow, stateColumns, type HistoryRowShape, type StateColumns } from '../lifecycle-columns.ts';
+import type { ProcessDefinition } from '../workflow.ts';
+import { applicant, timeOfDay, uuid7, type DayPlan, type Weighted } from './plan.ts';
 
 export interface ProcEntry {
   p: Procedure & { version: number };

@@ -3,19 +3,19 @@
  * province's actors as principals, and dossiers driven through the real intake and lifecycle services.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/index.ts';
-import type { Principal } from '../../platform/auth.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { catchUp } from '../../platform/consumers.ts';
-import type { Config } from '../../config.ts';
-import type { Clock } from '../../platform/clock.ts';
-import * as catalog from '../catalog/service.ts';
-import { lifecycleView, perform, type ActionInput } from '../dossiers/lifecycle-service.ts';
-import { registerAtCounter, submitOnline } from '../dossiers/service.ts';
-import * as store from '../dossiers/store.ts';
-import { fill } from '../../../test/sample-form.ts';
-import { IOC_CONSUMER, iocHandler } from './rollups.ts';
+import type { Db } from '../../src/db/index.ts';
+import type { Principal } from '../../src/platform/auth.ts';
+import type { Ctx } from '../../src/platform/context.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { catchUp } from '../../src/platform/consumers.ts';
+import type { Config } from '../../src/config.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import * as catalog from '../../src/modules/catalog/service.ts';
+import { lifecycleView, perform, type ActionInput } from '../../src/modules/dossiers/lifecycle-service.ts';
+import { registerAtCounter, submitOnline } from '../../src/modules/dossiers/service.ts';
+import * as store from '../../src/modules/dossiers/store.ts';
+import { fill } from '../sample-form.ts';
+import { IOC_CONSUMER, iocHandler } from '../../src/modules/ioc/rollups.ts';
 
 export const DEMO_CITIZEN = '045095001234';
 export const COMMUNE = '18859';

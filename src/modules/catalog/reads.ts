@@ -1,0 +1,17 @@
+/** Reads of the catalogue tables for other modules (names, agencies, communes, current procedures), in a stable order. */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/index.ts';
+import type { Procedure } from './model.ts';
+
+export function allAgencies(db: Executor) {
+  return db.selectFrom('agencies').select(['id', 'name', 'name_en', 'kind', 'unit_code']).orderBy('id').execute();
+}
+
+export function allAdminUnits(db: Executor) {
+  return db.selectFrom('admin_units').select(['code', 'name', 'type']).orderBy('code').execute();
+}
+
+/** The current version of every procedure, by code. */
+export async function currentProcedures(db: Executor): Promise<{ data: Procedure; version: number }[]> {
+  return (await sql<{ data: Procedure; version: number }>`select data, version from procedures where is_current order by code`.execute(db)).rows;
+}

@@ -1,0 +1,9 @@
+/** The events the identity module writes to the outbox. */
+import { Type } from 'typebox';
+import { defineTopic } from '../../platform/outbox.ts';
+
+export const citizenRegistered = defineTopic('identity.citizen_registered', 'user', Type.Object({ userId: Type.String() }));
+
+export const officerCreated = defineTopic('identity.officer_created', 'user', Type.Object({
+  userId: Type.String(), agencyId: Type.String(), roles: Type.Array(Type.String()),
+}));
