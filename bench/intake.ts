@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import type { DB } from '../src/db/types.ts';
-import { intakeStatement } from '../src/modules/dossiers/store.ts';
+import { intakeStatement, type AttachedUpload } from '../src/modules/dossiers/store.ts';
 import { processForProcedure } from '../src/modules/dossiers/workflow-templates.ts';
 import { closedLoop, requireDatabaseUrl, scratchDatabase, startServer } from './lib.ts';
 import { fill } from '../test/sample-form.ts';
@@ -32,7 +32,7 @@ try {
   const required = procedure.components.filter((c: { required: boolean }) => c.required);
 
   console.error(`preparing ${CITIZENS} citizens with their uploaded files...`);
-  const citizens: { token: string; idNumber: string; files: { componentCode: string; fileId: string }[] }[] = [];
+  const citizens: { token: string; idNumber: string; files: AttachedUpload[] }[] = [];
   for (let i = 0; i < CITIZENS; i++) {
     const idNumber = `045095${String(100000 + i)}`;
     await api('/api/v1/auth/citizens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber, fullName: `Công Dân ${i}`, phone: '0912345678', password: 'bench12345' }) });
@@ -42,14 +42,14 @@ try {
       const form = new FormData();
       form.append('file', new Blob([samplePdf(`${i}-${c.code}`)], { type: 'application/pdf' }), 'scan.pdf');
       const f = await api('/api/v1/files', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-      files.push({ componentCode: c.code, fileId: f.id });
+      files.push({ componentCode: c.code, fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.mediaType, name: f.name ?? null });
     }
     citizens.push({ token, idNumber, files });
   }
   const bodyFor = (n: number) => {
     const c = citizens[n % CITIZENS]!;
     const formData = fill(procedure.eform, { communeCode: communes[n % communes.length], applicantIdNumber: c.idNumber });
-    return { c, body: JSON.stringify({ procedureCode: PROCEDURE, formData, files: c.files }) };
+    return { c, body: JSON.stringify({ procedureCode: PROCEDURE, formData, files: c.files.map((f) => ({ componentCode: f.componentCode, fileId: f.fileId })) }) };
   };
 
   // Warm-up, then the measured HTTP run.

@@ -21,7 +21,7 @@ export type { CatalogSeed, Progress } from './service.ts';
 export type { AgencyRow, Versioned } from './cache.ts';
 export { AGENCY_KINDS, CHANNEL_CODE, COMMUNE_AGENCY_KINDS } from './model.ts';
 export type { AgencyKind, Channel, JsonSchema, Procedure, ProcedureLevel } from './model.ts';
-export { allAdminUnits, allAgencies, currentProcedures } from './reads.ts';
+export { agencyExists, allAdminUnits, allAgencies, currentProcedures } from './reads.ts';
 
 /** The province (administrative units, agencies) and its catalogue of administrative procedures. */
 export const catalogModule = defineModule({

@@ -7,6 +7,11 @@ export function allAgencies(db: Executor) {
   return db.selectFrom('agencies').select(['id', 'name', 'name_en', 'kind', 'unit_code']).orderBy('id').execute();
 }
 
+/** Whether the agency exists, read now (not from the reference cache). */
+export async function agencyExists(db: Executor, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('agencies').select('id').where('id', '=', id).executeTakeFirst());
+}
+
 export function allAdminUnits(db: Executor) {
   return db.selectFrom('admin_units').select(['code', 'name', 'type']).orderBy('code').execute();
 }

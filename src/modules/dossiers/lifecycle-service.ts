@@ -176,8 +176,11 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
 }
 
 async function supplementFiles(ctx: Ctx, attached: AttachedFile[], actor: Principal, row: store.DossierRow) {
-  const owned = new Set((await files.ownedFiles(ctx, attached.map((f) => f.fileId), actor.userId)).map((f) => f.id));
+  const owned = new Map((await files.ownedFiles(ctx, attached.map((f) => f.fileId), actor.userId)).map((f) => [f.id, f]));
   const bad = attached.map((f, i) => ({ f, i })).filter(({ f }) => !owned.has(f.fileId));
   if (bad.length) throw new AppError('validation', undefined, { errors: bad.map(({ i }) => ({ pointer: `/body/files/${i}/fileId`, detail: 'unknown file / tệp không tồn tại' })) });
-  return attached.map((f) => ({ dossier_id: row.id, component_code: f.componentCode, file_id: f.fileId }));
+  return attached.map((f) => {
+    const u = owned.get(f.fileId)!;
+    return { dossier_id: row.id, component_code: f.componentCode, file_id: f.fileId, sha256: u.sha256, size: u.size, media_type: u.media_type, name: u.name };
+  });
 }

@@ -121,7 +121,10 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
       };
       const code = await store.insertIntake(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHashOf(input), created_at: now },
         { ...base, form_data: JSON.stringify(input.formData), process: JSON.stringify(process.definition) },
-        dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files, history);
+        dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files.map((f) => {
+          const u = ownedRows.get(f.fileId)!;
+          return { ...f, sha256: u.sha256, size: u.size, mediaType: u.media_type, name: u.name };
+        }), history);
       if (code === null) throw new Replay();
       // Results from the applicant's personal document store attached again are recorded as reused.
       if (who.applicantId && online && reuse) await reuse(tx, { dossierId: id, userId: who.applicantId, files: input.files, at: now });

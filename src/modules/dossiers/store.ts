@@ -36,7 +36,8 @@ export interface DossierTables {
     result_at: Date | null;
     rating: string | null;
   };
-  dossier_files: { dossier_id: string; component_code: string; file_id: string };
+  /** The attached upload's facts are copied from it (uploads are immutable). */
+  dossier_files: { dossier_id: string; component_code: string; file_id: string; sha256: string; size: number; media_type: string; name: string | null };
   /** Processing history (QuaTrinhXuLy); the row shape is the lifecycle's (lifecycle-columns.ts). */
   dossier_history: Omit<HistoryRowShape, 'data'> & {
     dossier_id: string;
@@ -98,13 +99,23 @@ export async function insertIntake(db: Executor, ...args: Parameters<typeof inta
   return r.rows[0]?.code ?? null;
 }
 
+/** A file attached to a dossier, with the facts of its upload. */
+export interface AttachedUpload {
+  componentCode: string;
+  fileId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  name: string | null;
+}
+
 /** The statement itself (the intake benchmark runs the same SQL straight through the pg driver). */
 export function intakeStatement(
   key: Omit<DossierTables['idempotency_keys'], 'dossier_id'>,
   d: Omit<DossierInsert, 'code'>,
   codePrefix: string,
   day: string,
-  files: { componentCode: string; fileId: string }[],
+  files: AttachedUpload[],
   h: HistoryRowShape,
 ) {
   return sql<{ code: string }>`
@@ -131,9 +142,11 @@ export function intakeStatement(
       from seq
       returning id, code
     ), attached as (
-      insert into dossier_files (dossier_id, component_code, file_id)
-      select dossier.id, f.component_code, f.file_id
-      from dossier, unnest(${files.map((f) => f.componentCode)}::text[], ${files.map((f) => f.fileId)}::uuid[]) as f (component_code, file_id)
+      insert into dossier_files (dossier_id, component_code, file_id, sha256, size, media_type, name)
+      select dossier.id, f.component_code, f.file_id, f.sha256, f.size, f.media_type, f.name
+      from dossier, unnest(${files.map((f) => f.componentCode)}::text[], ${files.map((f) => f.fileId)}::uuid[],
+        ${files.map((f) => f.sha256)}::text[], ${files.map((f) => f.size)}::bigint[], ${files.map((f) => f.mediaType)}::text[],
+        ${files.map((f) => f.name)}::text[]) as f (component_code, file_id, sha256, size, media_type, name)
     ), history as (
       insert into dossier_history (dossier_id, seq, occurred_at, actor_id, actor_name, actor_title, unit_name, action, note,
         status, step_started_at, step_due_at, step_id, step_index, assignee_agency_id, due_at, data)
@@ -180,8 +193,8 @@ export async function getWithHistory(db: Executor, code: string): Promise<{ row:
   const r = await db.selectFrom('dossiers as d').modifyFront(PREPARED).select(DOSSIER_COLUMNS.map((c) => `d.${c}` as const))
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('dossier_history as h').selectAll('h').whereRef('h.dossier_id', '=', 'd.id').orderBy('h.seq')).as('history_json'),
-      jsonArrayFrom(eb.selectFrom('dossier_files as df').innerJoin('files as f', 'f.id', 'df.file_id')
-        .select(['df.component_code', 'f.id', 'f.sha256', 'f.size', 'f.media_type', 'f.name'])
+      jsonArrayFrom(eb.selectFrom('dossier_files as df')
+        .select(['df.component_code', 'df.file_id as id', 'df.sha256', 'df.size', 'df.media_type', 'df.name'])
         .whereRef('df.dossier_id', '=', 'd.id').orderBy('df.component_code')).as('files_json'),
     ])
     .where('d.code', '=', code).executeTakeFirst();
@@ -206,9 +219,9 @@ export function getByCode(db: Executor, code: string) {
 }
 
 export function filesOf(db: Executor, dossierId: string) {
-  return db.selectFrom('dossier_files').innerJoin('files', 'files.id', 'dossier_files.file_id')
-    .select(['dossier_files.component_code', 'files.id', 'files.sha256', 'files.size', 'files.media_type', 'files.name'])
-    .where('dossier_files.dossier_id', '=', dossierId).orderBy('dossier_files.component_code').execute();
+  return db.selectFrom('dossier_files')
+    .select(['component_code', 'file_id as id', 'sha256', 'size', 'media_type', 'name'])
+    .where('dossier_id', '=', dossierId).orderBy('component_code').execute();
 }
 
 export function historyOf(db: Executor, dossierId: string) {

@@ -15,6 +15,7 @@ import { auditActor, type Ctx } from '../../platform/context.ts';
 import { isRole, type Principal, type Role } from '../../platform/auth.ts';
 import type { Config } from '../../config.ts';
 import { normalisePhone, parsePersonalId, passwordProblem } from './model.ts';
+import { agencyExists } from '../catalog/index.ts';
 import * as store from './store.ts';
 import { citizenRegistered, officerCreated } from './events.ts';
 import './problems.ts';
@@ -81,8 +82,7 @@ export async function createOfficer(db: Db, config: Config, clock: { now(): Date
   const pw = passwordProblem(input.password);
   if (pw) throw new AppError('validation', pw.en);
   if (!/^[a-z0-9._-]{3,64}$/.test(input.username)) throw new AppError('validation', 'username: 3–64 of a-z 0-9 . _ -');
-  const agency = await db.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst();
-  if (!agency) throw new AppError('validation', `unknown agency ${input.agencyId}`);
+  if (!(await agencyExists(db, input.agencyId))) throw new AppError('validation', `unknown agency ${input.agencyId}`);
   const passwordHash = await hashPassword(config, input.password);
   const id = randomUUID();
   const now = clock.now();
