@@ -15,6 +15,7 @@ import { topicNamed } from '../src/platform/outbox.ts';
 import { fsBlobStore } from '../src/modules/files/blobs.ts';
 import { escalateLateSteps } from '../src/modules/dossiers/escalation.ts';
 import { isDossierAction } from '../src/modules/dossiers/index.ts';
+import { documentIssuer } from '../src/modules/results/index.ts';
 import { buildServer } from '../src/server.ts';
 import { CASES, driver, type CaseName, type Driver } from './support/ioc-testkit.ts';
 import { auth, freshDatabase, login, registerCitizen } from './helpers.ts';
@@ -45,7 +46,8 @@ beforeAll(async () => {
   database = await freshDatabase();
   app = await buildServer({ config, db: database.db, clock, blobs: fsBlobStore(config.filesDir), logger: false });
   await app.ready();
-  drv = driver(database.db, clock, config);
+  // Actions issue their documents (receipts, signed results), so the results module's events are checked too.
+  drv = driver(database.db, clock, config, documentIssuer(fsBlobStore(config.filesDir)));
   // One online birth registration all the way to a rating, then walks down other paths.
   const settled = await drv.intake('birth', true);
   for (const [who, action] of [['motcua.dongthuan', 'receive'], ['motcua.dongthuan', 'assign'], ['chuyenvien.dongthuan', 'forward'], ['lanhdao.dongthuan', 'sign'],
@@ -91,7 +93,7 @@ describe('the outbox', () => {
     expect(problems).toEqual([]);
     const topics = new Set(rows.map((r) => r.topic));
     for (const t of ['dossier.submit', 'dossier.register_counter', 'dossier.receive', 'dossier.assign', 'dossier.issue_result', 'dossier.step_escalated',
-      'identity.citizen_registered', 'catalog.agency_updated', 'process.published']) expect(topics, t).toContain(t);
+      'identity.citizen_registered', 'catalog.agency_updated', 'process.published', 'document.issued', 'document.signed']) expect(topics, t).toContain(t);
     expect(topics.size, [...topics].join(' ')).toBeGreaterThan(15);
   });
 

@@ -16,7 +16,8 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { eventJobId } from '../src/platform/jobs-db.ts';
 import { jobsConsumer, startJobs, type EventJob, type JobDefinition, type JobRunner } from '../src/platform/jobs.ts';
 import type { Services } from '../src/platform/module.ts';
-import { emit } from '../src/platform/outbox.ts';
+import { Type } from 'typebox';
+import { defineTopic, emit } from '../src/platform/outbox.ts';
 import { fsBlobStore } from '../src/modules/files/blobs.ts';
 import { jobsModule } from '../src/modules/jobs/index.ts';
 import { buildServer } from '../src/server.ts';
@@ -86,16 +87,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const event = (id: string, topic = 'test.happened') => ({ topic, aggregateType: 'dossier', aggregateId: id, payload: { code: id }, at: new Date(TEST_NOW) });
+const topics = { 'test.happened': defineTopic('test.happened', 'dossier', Type.Object({ code: Type.String() })), 'test.other': defineTopic('test.other', 'dossier', Type.Object({ code: Type.String() })) };
+const event = (id: string, topic: keyof typeof topics = 'test.happened') => [topics[topic], { aggregateId: id, payload: { code: id }, at: new Date(TEST_NOW) }] as const;
 
 describe('jobs fed from the outbox', () => {
   it('runs one job per event of a topic it is fed from, with the event as data', async () => {
     expect(consumer.name).toBe('jobs');
     await inTx(database.db, async (tx) => {
-      await emit(tx, event('H-1'));
-      await emit(tx, event('H-2'));
-      await emit(tx, event('H-X', 'test.other'));
-      await emit(tx, event('H-3'));
+      await emit(tx, ...event('H-1'));
+      await emit(tx, ...event('H-2'));
+      await emit(tx, ...event('H-X', 'test.other'));
+      await emit(tx, ...event('H-3'));
     });
     await catchUp(database.db, consumer.name, consumer.handler);
     expect(await jobCount('test.fed')).toBe(3);
@@ -118,7 +120,7 @@ describe('jobs fed from the outbox', () => {
   });
 
   it('sends nothing when the consumer\'s transaction rolls back', async () => {
-    await inTx(database.db, async (tx) => emit(tx, event('H-4')));
+    await inTx(database.db, async (tx) => emit(tx, ...event('H-4')));
     const before = await jobCount('test.fed');
     await expect(catchUp(database.db, consumer.name, async (tx, events) => {
       await consumer.handler(tx, events);

@@ -15,7 +15,8 @@ import type { DB } from '../db/types.ts';
 import { inTx, type Db, type Tx } from '../db/index.ts';
 import { freshDatabase } from '../../test/helpers.ts';
 import { catchUp, consumeOnce, cursorOf, drain, runConsumers, setCursor, type OutboxEvent } from './consumers.ts';
-import { emit } from './outbox.ts';
+import { Type } from 'typebox';
+import { defineTopic, emit } from './outbox.ts';
 
 interface Held { commit(): Promise<void> }
 interface Harness { db: Db; hold(topic: string): Promise<Held>; close(): Promise<void> }
@@ -73,7 +74,7 @@ async function belowHorizon(topic: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
-const publish = (topic: string) => inTx(h.db, (tx) => emit(tx, { topic, aggregateType: 'test', aggregateId: topic, payload: {}, at: new Date() }));
+const publish = (topic: string) => inTx(h.db, (tx) => emit(tx, defineTopic(topic, 'test', Type.Object({})), { aggregateId: topic, payload: {}, at: new Date() }));
 const recorder = (name: string) => async (tx: Tx, events: OutboxEvent[]) => {
   for (const e of events) await sql`insert into consumed (event_id, consumer, topic) values (${e.id}, ${name}, ${e.topic})`.execute(tx);
 };

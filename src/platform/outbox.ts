@@ -59,15 +59,6 @@ export interface Emission<S extends TSchema = TSchema> extends EventOf<S> {
   topic: Topic<S>;
 }
 
-/** @deprecated An untyped event: declare its topic with `defineTopic` and emit through it. */
-export interface DomainEvent {
-  topic: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
-  at: Date;
-}
-
 function rowOf(topic: string, aggregateType: string, e: { aggregateId: string; payload: unknown; at: Date }) {
   return { topic, aggregate_type: aggregateType, aggregate_id: e.aggregateId, payload: JSON.stringify(e.payload), occurred_at: e.at, published_at: null };
 }
@@ -78,10 +69,6 @@ export function emitQuery<S extends TSchema>(tx: Executor, topic: Topic<S>, e: E
   return onlyIf ? insertIf(tx, 'outbox', row, onlyIf) : tx.insertInto('outbox').values(row);
 }
 
-export async function emit<S extends TSchema>(tx: Executor, topic: Topic<S>, e: EventOf<S>): Promise<void>;
-/** @deprecated Untyped: declare the topic with `defineTopic` (kept until the last emitter, results, moves). */
-export async function emit(tx: Executor, e: DomainEvent): Promise<void>;
-export async function emit<S extends TSchema>(tx: Executor, a: Topic<S> | DomainEvent, e?: EventOf<S>): Promise<void> {
-  const row = e ? rowOf((a as Topic<S>).name, a.aggregateType, e) : rowOf((a as DomainEvent).topic, a.aggregateType, a as DomainEvent);
-  await tx.insertInto('outbox').values(row).execute();
+export async function emit<S extends TSchema>(tx: Executor, topic: Topic<S>, e: EventOf<S>): Promise<void> {
+  await emitQuery(tx, topic, e).execute();
 }

@@ -12,6 +12,7 @@ import type { Config } from '../../src/config.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import * as catalog from '../../src/modules/catalog/service.ts';
 import { lifecycleView, perform, type ActionInput } from '../../src/modules/dossiers/lifecycle-service.ts';
+import type { DocumentIssuer } from '../../src/modules/dossiers/index.ts';
 import { registerAtCounter, submitOnline } from '../../src/modules/dossiers/service.ts';
 import * as store from '../../src/modules/dossiers/store.ts';
 import { fill } from '../sample-form.ts';
@@ -48,7 +49,8 @@ export interface Driver {
   consume(): Promise<number>;
 }
 
-export function driver(db: Db, clock: Clock, config: Config): Driver {
+/** `issuer`: documents are issued by the actions (the results module's); without it, none are. */
+export function driver(db: Db, clock: Clock, config: Config, issuer?: DocumentIssuer): Driver {
   const principals = new Map<string, Principal>();
   const ctx = (actor: Principal): Ctx => ({ db, clock, config, actor, requestId: null, log: null });
   const who = async (username: string) => {
@@ -96,7 +98,7 @@ export function driver(db: Db, clock: Clock, config: Config): Driver {
         newDueAt: new Date(due.getTime() + 3 * 86_400_000).toISOString(),
       };
       try {
-        await perform(ctx(await who(username)), code, input, row.version);
+        await perform(ctx(await who(username)), code, input, row.version, issuer);
         return true;
       } catch (err) {
         if (err instanceof AppError && err.status < 500) return false;

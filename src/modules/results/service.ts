@@ -27,6 +27,7 @@ import { form01, form02, form03, form04, form05, stopNotice } from './pdf/forms.
 import { resultDocument } from './pdf/result.ts';
 import type { IssueFacts } from './pdf/types.ts';
 import * as store from './store.ts';
+import { documentIssued, documentSigned } from './events.ts';
 import type { DocumentRow, SignerRecord } from './store.ts';
 
 export interface PreparedDocument {
@@ -152,7 +153,7 @@ export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocumen
     actor: auditActor(p.actor), action, subjectType: 'document', subjectId: row.id, requestId: ctx.requestId, at: row.updated_at, data,
     chainOf: { subjectType: 'dossier', subjectId: row.dossier_id },
   });
-  await emit(tx, { topic: action, aggregateType: 'document', aggregateId: row.id, at: row.updated_at, payload: { ...data, documentId: row.id, toPersonalStore: p.personal !== null } });
+  await emit(tx, row.status === 'signed' ? documentSigned : documentIssued, { aggregateId: row.id, at: row.updated_at, payload: { ...data, documentId: row.id, toPersonalStore: p.personal !== null } });
 }
 
 /** Form 05 for a dossier now (officers, on demand): a sealed snapshot of the processing history. */
