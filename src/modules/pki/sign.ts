@@ -10,6 +10,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import { signDetached, withTimestamp, type CmsSigner } from './cms.ts';
 import { requestTimestamp } from './tsa.ts';
+import { stripDiacritics } from '../../platform/text.ts';
 
 export interface PdfSigner extends CmsSigner {
   /** ASCII text for the signature dictionary (/Reason, /Location); the signer's name comes from the certificate. */
@@ -39,7 +40,7 @@ function placeholderHexDigits(s: PdfSigner): number {
   return 2 * (s.cert.length + s.chain.reduce((n, c) => n + c.length, 0) + 1536 + (s.tsaUrl ? 12_288 : 0));
 }
 
-const ascii = (s: string) => s.normalize('NFD').replace(/\p{Mn}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '?');
+const ascii = (s: string) => stripDiacritics(s).replace(/[^\x20-\x7e]/g, '?');
 
 const names = new WeakMap<Buffer, string>();
 function commonName(cert: Buffer): string {
