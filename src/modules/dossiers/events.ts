@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { defineTopic, type Emission, type Topic } from '../../platform/outbox.ts';
 import { isTopic, type EventOf, type OutboxEvent } from '../../platform/consumers.ts';
 import { ACTIONS, type Action, type HistoryEvent } from './lifecycle.ts';
+import type { DossierTables } from './store.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -43,16 +44,7 @@ export function isDossierAction(e: OutboxEvent): e is EventOf<DossierActionPaylo
 }
 
 /** What the event payload says of the dossier (a dossier row has all of it). */
-export interface DossierEventSource {
-  id: string;
-  code: string;
-  procedure_code: string;
-  procedure_version: number;
-  desk_agency_id: string;
-  handling_agency_id: string;
-  commune_code: string | null;
-  channel: number;
-}
+export type DossierEventSource = Pick<DossierTables['dossiers'], 'id' | 'code' | 'procedure_code' | 'procedure_version' | 'desk_agency_id' | 'handling_agency_id' | 'commune_code' | 'channel'>;
 
 /** The outbox event of one lifecycle event (intake and every later action). */
 export function dossierActionEvent(
