@@ -146,7 +146,7 @@ describe('operations centre (IOC) in Chromium', () => {
       await failureShots(browser, DESKTOP);
       throw e;
     }
-  });
+  }, 180_000); // a whole journey in a browser, like the other journeys: 28–56 s here, longer on a loaded machine
 
   it('agency leader on a phone: their agency only', async () => {
     try {
@@ -155,5 +155,5 @@ describe('operations centre (IOC) in Chromium', () => {
       await failureShots(browser, PHONE);
       throw e;
     }
-  });
+  }, 180_000);
 });
