@@ -41,9 +41,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const modules = deps.modules ?? MODULES;
   checkModules(modules);
   for (const m of modules) if (m.problems) registerProblems(m.name, m.problems);
-  // The caller's services object is completed in place: main.ts and tests set the job runner on it later.
+  // Services built already (main.ts) are used as they are; otherwise they are built here, into the
+  // caller's object when it gives one (tests set the job runner on it later).
   const services = deps.services ?? ({} as Services);
-  Object.assign(services, await buildServices(modules, { db, clock, config }, { ...services, blobs: services.blobs ?? blobs }));
+  if (!services.abilities) Object.assign(services, await buildServices(modules, { db, clock, config }, { ...services, blobs: services.blobs ?? blobs }));
   const ctx = { db, clock, config, services };
   const app = Fastify({
     logger: deps.logger === false ? false : {
