@@ -17,7 +17,7 @@ const me = async (username: string) => {
 describe('abilities', () => {
   it.each([
     [DEMO_CITIZEN, ['submit_dossier']],
-    ['motcua.tinh', ['work_queue', 'counter_intake']],
+    ['motcua.tinh', ['verify_citizens', 'work_queue', 'counter_intake']],
     ['chuyenvien.taichinh', ['work_queue']],
     ['lanhdao.taichinh', ['work_queue', 'ioc']],
     ['quantri.taichinh', []],
@@ -43,6 +43,6 @@ describe('abilities', () => {
   it('come with the user at sign-in too', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'motcua.tinh', password: DEMO_PASSWORD } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'motcua.tinh', roles: ['counter_officer'], abilities: ['work_queue', 'counter_intake'] });
+    expect(res.json().user).toMatchObject({ username: 'motcua.tinh', roles: ['counter_officer'], abilities: ['verify_citizens', 'work_queue', 'counter_intake'] });
   });
 });

@@ -84,11 +84,14 @@ export function newIdNumber(): string {
   return `0450${90 + (idCounter % 10)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 }
 
+/** The password test citizens register with (strong enough for the policy). */
+export const CITIZEN_PASSWORD = 'Hoa-sen-2026';
+
 export async function registerCitizen(app: FastifyInstance, fullName = 'Trần Thị Bình'): Promise<{ idNumber: string; token: string }> {
   const idNumber = newIdNumber();
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/citizens', payload: { idNumber, fullName, phone: '0987654321', password: 'matkhau123' } });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/citizens', payload: { idNumber, fullName, phone: '0987654321', password: CITIZEN_PASSWORD } });
   if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
-  return { idNumber, token: await login(app, idNumber, 'matkhau123') };
+  return { idNumber, token: await login(app, idNumber, CITIZEN_PASSWORD) };
 }
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });

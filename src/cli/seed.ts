@@ -4,7 +4,7 @@ import type { Database, Db } from '../db/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Role } from '../platform/auth.ts';
 import { countProcedures, loadSeed, readSeed, type AgencyKind, type CatalogSeed, type Progress } from '../modules/catalog/index.ts';
-import { createOfficer, registerCitizen, userIdByUsername } from '../modules/identity/index.ts';
+import { createOfficer, registerCitizen, userIdByUsername, verifyCitizen } from '../modules/identity/index.ts';
 import { ensurePki } from '../modules/pki/index.ts';
 import { generate } from './generate.ts';
 
@@ -50,7 +50,11 @@ export async function seedDemo(db: Db, config: Config, clock: Clock, opts: { onl
   for (const a of demoAccounts(seed, config.demoPassword)) {
     const exists = await userIdByUsername(db, a.username);
     if (exists) continue;
-    if (a.kind === 'citizen') await registerCitizen(ctx, { idNumber: a.username, fullName: a.fullName, phone: CITIZEN.phone, password: a.password });
+    if (a.kind === 'citizen') {
+      // The demo citizen is verified, as if an officer had checked their ID card at the counter.
+      const citizen = await registerCitizen(ctx, { idNumber: a.username, fullName: a.fullName, phone: CITIZEN.phone, password: a.password });
+      await verifyCitizen(ctx, citizen.id, 'counter');
+    }
     else await createOfficer(db, config, clock, { username: a.username, password: a.password, fullName: a.fullName, agencyId: a.agencyId!, roles: a.roles });
     created++;
   }

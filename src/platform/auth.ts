@@ -19,6 +19,8 @@ export interface Principal {
   fullName: string;
   agencyId: string | null;
   roles: Role[];
+  /** A citizen's identity assurance: `basic` (self-registered) or `verified` (the ID number proven). */
+  assurance?: 'basic' | 'verified';
 }
 
 /**

@@ -32,8 +32,8 @@ async function citizenSubmits(page: Page, vp: Viewport, idNumber: string): Promi
   await page.locator('#su-idNumber').fill(idNumber);
   await page.locator('#su-fullName').fill('Trần Thị Bình');
   await page.locator('#su-phone').fill('0987654321');
-  await page.locator('#su-password').fill('matkhau123');
-  await page.locator('#su-confirm').fill('matkhau123');
+  await page.locator('#su-password').fill('Hoa-sen-2026');
+  await page.locator('#su-confirm').fill('Hoa-sen-2026');
   await page.locator('form').getByRole('button', { name: text.auth.signUp }).click();
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByRole('heading', { level: 2, name: text.home.popular }).waitFor();

@@ -47,7 +47,7 @@ async function journey(): Promise<void> {
 
   const citizenCtx = await context(browser, server.url, vp);
   const citizen = await citizenCtx.newPage();
-  await signIn(citizen, idNumber, 'matkhau123');
+  await signIn(citizen, idNumber, 'Hoa-sen-2026');
   await citizen.goto(`/me/dossiers/${code}`);
   await citizen.getByText(text.mine.supplementAsked).waitFor();
   await citizen.getByText('Bản chụp giấy chứng sinh bị mờ').first().waitFor();

@@ -11,6 +11,7 @@ import { dossierRoutes } from './routes.ts';
 import { lifecycleRoutes } from './routes-lifecycle.ts';
 import { registerDossierCommands } from './cli.ts';
 import { escalationJobs } from './escalation.ts';
+import { linkVerifiedConsumer } from './link-verified.ts';
 import type { DocumentIssuer, DocumentReuse } from './documents.ts';
 
 export { dossierByCode, dossierById, dossierFiles, dossierHistory, dossierRefs } from './read.ts';
@@ -25,6 +26,7 @@ export type { StatusCode } from './model.ts';
 export type { DossierRow } from './store.ts';
 export type { DocumentIssuer, DocumentReuse, IssueInput, ReuseInput } from './documents.ts';
 export { escalateLateSteps } from './escalation.ts';
+export { LINK_VERIFIED_CONSUMER, linkDossiersOf, linkVerifiedConsumer } from './link-verified.ts';
 export { countDossiers, historyPages, openOverdue, overdueOpenCounts, receptionOf, settledLate } from './reads.ts';
 export type { DossierFacts, DossierFilter, HistoryFacts, HistoryPage, LateDossierRow, OverdueCount } from './reads.ts';
 export { generateDossiers } from './sim/generate.ts';
@@ -61,6 +63,7 @@ export const dossiersModule = defineModule({
     // POST /dossiers/counter (policy `{ roles: ['counter_officer'] }`)
     counter_intake: (p) => allows({ roles: ['counter_officer'] }, p),
   },
+  consumers: () => [linkVerifiedConsumer()],
   jobs: (ctx) => escalationJobs(ctx),
   commands: registerDossierCommands,
 });

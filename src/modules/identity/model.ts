@@ -1,6 +1,6 @@
 /**
  * Identity rules, pure: the 12-digit personal identification number (CCCD / số định danh cá nhân),
- * officer roles, password policy.
+ * officer roles, phone numbers, assurance levels (the password policy is in password.ts).
  */
 
 /**
@@ -53,14 +53,6 @@ export const ROLE_NAMES = {
   province_admin: { vi: 'Quản trị tỉnh', en: 'Province administrator' },
 } as const satisfies Record<Role, { vi: string; en: string }>;
 
-/** At least 8 characters with a letter and a digit; at most 128. */
-export function passwordProblem(pw: string): { vi: string; en: string } | null {
-  if (pw.length < 8 || pw.length > 128 || !/[0-9]/.test(pw) || !/[^0-9]/.test(pw)) {
-    return { vi: 'Mật khẩu cần 8–128 ký tự, có cả chữ và số', en: 'Password needs 8–128 characters with letters and digits' };
-  }
-  return null;
-}
-
 /** Vietnamese phone numbers: 10 digits starting 0, or +84 followed by 9 digits. */
 export function normalisePhone(phone: string): string | null {
   const p = phone.replace(/[\s.-]/g, '');
@@ -70,3 +62,22 @@ export function normalisePhone(phone: string): string | null {
 }
 
 export type { Principal } from '../../platform/auth.ts';
+
+/**
+ * How far an account's identity is established. `basic`: self-registered, the ID number only claimed;
+ * `verified`: the ID number proven, by one of VERIFICATION_METHODS. Counter dossiers and their documents
+ * reach an account online only when it is verified for that ID number.
+ */
+export type Assurance = 'basic' | 'verified';
+export const VERIFICATION_METHODS = ['counter', 'vneid', 'population_db'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/** A citizen signs in with their 12-digit ID number; an officer's username always has a letter. */
+export function isCitizenLogin(username: string): boolean {
+  return /^[0-9]{12}$/.test(username);
+}
+
+/** "0912345678" → "09******78": enough for an officer to recognise an account with the citizen in front of them. */
+export function maskPhone(phone: string | null): string | null {
+  return phone && phone.length > 4 ? `${phone.slice(0, 2)}${'*'.repeat(phone.length - 4)}${phone.slice(-2)}` : phone;
+}

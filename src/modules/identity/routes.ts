@@ -14,6 +14,16 @@ const PrincipalSchema = Type.Object({
   fullName: Type.String(),
   agencyId: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
+  assurance: Type.Optional(Type.Union([Type.Literal('basic'), Type.Literal('verified')], {
+    description: "A citizen's identity assurance: basic (self-registered) or verified (ID number proven); counter dossiers reach only a verified account",
+  })),
+});
+
+const IdNumber = Type.String({ pattern: '^[0-9]{12}$', description: '12-digit personal ID number (CCCD)' });
+const ClaimingAccount = Type.Object({
+  id: Type.String({ format: 'uuid' }), fullName: Type.String(), phone: Type.Union([Type.String(), Type.Null()], { description: 'masked' }),
+  createdAt: Type.String({ format: 'date-time' }), assurance: Type.Union([Type.Literal('basic'), Type.Literal('verified')]),
+  verifiedBy: Type.Union([Type.String(), Type.Null()]), verifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]), disabled: Type.Boolean(),
 });
 
 /** The signed-in user and what they may do (GET /auth/me, and the user of POST /auth/login). */
@@ -42,7 +52,12 @@ export function identityRoutes(deps: ModuleContext) {
           phone: Type.String({ minLength: 1, maxLength: 20 }),
           password: Type.String({ minLength: 1, maxLength: 128 }),
         }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), username: Type.String(), fullName: Type.String() }), ...errors(400, 409) },
+        response: {
+          201: Type.Object({ id: Type.String(), username: Type.String(), fullName: Type.String(), assurance: Type.Literal('basic') }, {
+            description: 'The account, basic until verified. The answer is the same whether or not the ID number has other accounts.',
+          }),
+          ...errors(400),
+        },
       },
     }, async (req, reply) => {
       const user = await service.registerCitizen(ctxFrom(deps, req), req.body);
@@ -76,6 +91,30 @@ export function identityRoutes(deps: ModuleContext) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     });
+
+    r.post('/citizen-accounts/search', {
+      config: { policy: { roles: ['counter_officer'] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Citizen accounts claiming an ID number, for verification at the counter / Tài khoản công dân theo số định danh',
+        body: Type.Object({ idNumber: IdNumber }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(ClaimingAccount) }), ...errors(400, 401, 403) },
+      },
+    }, async (req) => service.accountsClaiming(ctxFrom(deps, req), req.body.idNumber));
+
+    r.post('/citizen-accounts/:id/verify', {
+      config: { policy: { roles: ['counter_officer'] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Verify a citizen account after checking their ID card at the counter / Xác thực tài khoản công dân tại quầy',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({
+          idNumber: Type.String({ pattern: '^[0-9]{12}$', description: 'The number on the ID card the officer checked; must be the one the account claims' }),
+          idCardChecked: Type.Literal(true, { description: 'The officer saw the citizen and their ID card' }),
+        }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Type.String(), assurance: Type.Literal('verified') }), ...errors(400, 401, 403, 404, 409) },
+      },
+    }, async (req) => service.verifyAtCounter(ctxFrom(deps, req), req.params.id, req.body.idNumber));
 
     r.get('/auth/me', {
       config: { policy: 'authenticated' },

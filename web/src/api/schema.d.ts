@@ -409,13 +409,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The account, basic until verified. The answer is the same whether or not the ID number has other accounts. */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            assurance: "basic";
                             fullName: string;
                             id: string;
                             username: string;
@@ -424,15 +426,6 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
                 400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description RFC 9457 problem details, with Vietnamese and English titles */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -487,8 +480,10 @@ export interface paths {
                             token: string;
                             user: {
                                 /** @description What the caller may do in the web application (each module grants its own; see its `abilities`) */
-                                abilities: ("submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin")[];
+                                abilities: ("verify_citizens" | "submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin")[];
                                 agencyId: string | null;
+                                /** @description A citizen's identity assurance: basic (self-registered) or verified (ID number proven); counter dossiers reach only a verified account */
+                                assurance?: "basic" | "verified";
                                 fullName: string;
                                 kind: "citizen" | "officer";
                                 roles: string[];
@@ -602,8 +597,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description What the caller may do in the web application (each module grants its own; see its `abilities`) */
-                            abilities: ("submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin")[];
+                            abilities: ("verify_citizens" | "submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin")[];
                             agencyId: string | null;
+                            /** @description A citizen's identity assurance: basic (self-registered) or verified (ID number proven); counter dossiers reach only a verified account */
+                            assurance?: "basic" | "verified";
                             fullName: string;
                             kind: "citizen" | "officer";
                             roles: string[];
@@ -626,6 +623,189 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-accounts/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a citizen account after checking their ID card at the counter / Xác thực tài khoản công dân tại quầy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The officer saw the citizen and their ID card
+                         * @enum {boolean}
+                         */
+                        idCardChecked: true;
+                        /** @description The number on the ID card the officer checked; must be the one the account claims */
+                        idNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            assurance: "verified";
+                            id: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-accounts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Citizen accounts claiming an ID number, for verification at the counter / Tài khoản công dân theo số định danh */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 12-digit personal ID number (CCCD) */
+                        idNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assurance: "basic" | "verified";
+                                /** Format: date-time */
+                                createdAt: string;
+                                disabled: boolean;
+                                fullName: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description masked */
+                                phone: string | null;
+                                verifiedAt: string | null;
+                                verifiedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

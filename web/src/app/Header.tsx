@@ -34,6 +34,7 @@ export function Header() {
       ...(can(user, 'work_queue') ? [['/desk', t('nav.inbox')]] : []),
       ...(can(user, 'ioc') ? [['/ioc', t('nav.ioc')]] : []),
       ...(can(user, 'counter_intake') ? [['/desk/intake', t('nav.intake')]] : []),
+      ...(can(user, 'verify_citizens') ? [['/desk/accounts', t('nav.accounts')]] : []),
       ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')],
     ]
     : [['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ...(user ? [['/me/dossiers', t('nav.myDossiers')]] : [])];

@@ -8,11 +8,13 @@ import { StatusBadge } from '../ui/Badges.tsx';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { useApi } from '../ui/useApi.ts';
+import { useSession } from '../auth/session.tsx';
 
 type Page = { items: DossierSummary[]; nextCursor: string | null };
 
 export default function MyDossiers() {
   const { t, i18n } = useTranslation(['citizen', 'dossier']);
+  const { user } = useSession();
   const [more, setMore] = useState<DossierSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
@@ -40,6 +42,7 @@ export default function MyDossiers() {
       <PageHeader title={t('mine.title')}>
         <Link className="btn btn-primary" to="/">{t('mine.new')}</Link>
       </PageHeader>
+      {user?.assurance === 'basic' && <p className="alert alert-info" role="note">{t('mine.unverified')}</p>}
       {first.loading && <Loading />}
       <ErrorBox error={first.error ?? error} />
       {first.data && items.length === 0 && <p className="empty">{t('mine.none')}</p>}

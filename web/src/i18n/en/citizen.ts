@@ -17,6 +17,7 @@ export const citizen = {
     title: 'My dossiers',
     new: 'New application',
     none: 'You have no dossiers yet.',
+    unverified: 'Your account is not verified yet. Dossiers you file at the counter will appear here once you verify your account at the one-stop desk with your ID card.',
     dossierTitle: 'Dossier {{code}}',
     back: 'All my dossiers',
     receipt: 'Receipt',

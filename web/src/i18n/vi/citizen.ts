@@ -17,6 +17,7 @@ export const citizen = {
     title: 'Hồ sơ của tôi',
     new: 'Nộp hồ sơ mới',
     none: 'Bạn chưa có hồ sơ nào.',
+    unverified: 'Tài khoản của bạn chưa được xác thực. Hồ sơ bạn nộp tại quầy sẽ hiện ở đây sau khi bạn mang thẻ căn cước đến bộ phận một cửa để xác thực tài khoản.',
     dossierTitle: 'Hồ sơ {{code}}',
     back: 'Danh sách hồ sơ',
     receipt: 'Giấy tiếp nhận',
