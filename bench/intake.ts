@@ -35,8 +35,8 @@ try {
   const citizens: { token: string; idNumber: string; files: AttachedUpload[] }[] = [];
   for (let i = 0; i < CITIZENS; i++) {
     const idNumber = `045095${String(100000 + i)}`;
-    await api('/api/v1/auth/citizens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber, fullName: `Công Dân ${i}`, phone: '0912345678', password: 'bench12345' }) });
-    const { token } = await api('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: idNumber, password: 'bench12345' }) });
+    await api('/api/v1/auth/citizens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber, fullName: `Công Dân ${i}`, phone: '0912345678', password: 'Bench-cong-dan-2026' }) });
+    const { token } = await api('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: idNumber, password: 'Bench-cong-dan-2026' }) });
     const files = [];
     for (const c of required) {
       const form = new FormData();

@@ -249,8 +249,8 @@ try {
   const citizens: { token: string; idNumber: string; files: { componentCode: string; fileId: string }[] }[] = [];
   for (let i = 0; i < CITIZENS; i++) {
     const idNumber = `045095${String(200000 + i)}`;
-    await api('/api/v1/auth/citizens', { method: 'POST', headers: json, body: JSON.stringify({ idNumber, fullName: `Công Dân ${i}`, phone: '0912345678', password: 'bench12345' }) });
-    const token = await login(idNumber, 'bench12345');
+    await api('/api/v1/auth/citizens', { method: 'POST', headers: json, body: JSON.stringify({ idNumber, fullName: `Công Dân ${i}`, phone: '0912345678', password: 'Bench-cong-dan-2026' }) });
+    const token = await login(idNumber, 'Bench-cong-dan-2026');
     citizens.push({ token, idNumber, files: await upload(token, `c${i}`) });
   }
   const deskToken = await login(DESK_OFFICER);

@@ -47,10 +47,10 @@ describe('motcua command line', () => {
   });
 
   it('creates an officer account and refuses a bad role', async () => {
-    const ok = await motcua('user', 'create', '--username', 'cv.moi', '--password', 'Abc12345', '--role', 'specialist', '--agency', '000.00.02.H50');
+    const ok = await motcua('user', 'create', '--username', 'cv.moi', '--password', 'Sen-vang-2026', '--role', 'specialist', '--agency', '000.00.02.H50');
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/created officer cv.moi/);
-    const bad = await motcua('user', 'create', '--username', 'cv.sai', '--password', 'Abc12345', '--role', 'king', '--agency', '000.00.02.H50');
+    const bad = await motcua('user', 'create', '--username', 'cv.sai', '--password', 'Sen-vang-2026', '--role', 'king', '--agency', '000.00.02.H50');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/roles must be/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);

@@ -3,7 +3,7 @@
  * Each case here was found by attack; each failed on the code before the fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drain } from '../src/platform/consumers.ts';
+import { catchUp } from '../src/platform/consumers.ts';
 import { LINK_VERIFIED_CONSUMER, linkVerifiedConsumer } from '../src/modules/dossiers/index.ts';
 import { auth, DEMO_COMMUNE, login, newIdNumber, testApp, upload, type TestApp } from './helpers.ts';
 import { fill } from './sample-form.ts';
@@ -102,7 +102,7 @@ describe('identity assurance (squatting)', () => {
     expect(second.json().type).toBe('/problems/id-number-verified-elsewhere');
 
     // The dossier filed before the verification reaches the owner once the event is consumed; one filed after, at once.
-    await drain(t.database.db, LINK_VERIFIED_CONSUMER, linkVerifiedConsumer().handler);
+    await catchUp(t.database.db, LINK_VERIFIED_CONSUMER, linkVerifiedConsumer().handler, { timeoutMs: 50_000 });
     const after = await counterDossier(idNumber);
     expect(await mine(owner)).toEqual(expect.arrayContaining([before, after]));
     expect(await mine(stranger)).toEqual([]);
