@@ -177,6 +177,18 @@ async function counterIntake(desk: Page, vp: Viewport): Promise<void> {
   await check(desk, vp, '20-intake-receipt');
 }
 
+/** The desk verifies the citizen's account after checking their ID card: the citizen's counter dossiers then reach it. */
+async function verifyAccount(desk: Page, vp: Viewport, idNumber: string): Promise<void> {
+  await desk.goto('/desk/accounts');
+  await desk.locator('#verify-id').fill(idNumber);
+  await desk.getByRole('button', { name: text.verify.search }).click();
+  await desk.getByRole('heading', { level: 2, name: 'Trần Thị Bình' }).waitFor();
+  await desk.getByLabel(text.verify.checked).check();
+  await desk.getByRole('button', { name: text.verify.confirm }).click();
+  await desk.getByText(text.verify.done.replace('{{name}}', 'Trần Thị Bình')).waitFor();
+  await check(desk, vp, '21-verify-account');
+}
+
 async function lookup(page: Page, vp: Viewport, code: string, idNumber: string): Promise<void> {
   await page.goto('/lookup');
   await page.locator('#lk-code').fill(code);
@@ -232,6 +244,7 @@ describe.each([PHONE, DESKTOP])('the web application at $name size', (vp) => {
       const code = await citizenSubmits(citizen, vp, idNumber);
       const desk = await officersProcess(browser, vp, code);
       await counterIntake(desk, vp);
+      await verifyAccount(desk, vp, idNumber);
       await citizenRates(citizen, vp, code);
       const anon = await (await context(browser, server.url, vp)).newPage();
       await lookup(anon, vp, code, idNumber);
