@@ -13,6 +13,7 @@ import { ping, type Db } from './db/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import type { Clock } from './platform/clock.ts';
 import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
+import { registerRateLimits } from './platform/rate-limit.ts';
 import { Problem } from './platform/schemas.ts';
 import { webRoutes } from './platform/web.ts';
 import { resolveSession } from './modules/identity/index.ts';
@@ -36,6 +37,9 @@ export interface ServerDeps {
   logStream?: NodeJS.WritableStream;
 }
 
+/** TRUST_PROXY as a hop count: the last `n` addresses of X-Forwarded-For are proxies. */
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, db, clock, blobs } = deps;
   const modules = deps.modules ?? MODULES;
@@ -54,7 +58,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
     },
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none).
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
 
@@ -76,6 +81,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerHttp(app, registry);
   app.setValidatorCompiler(requestValidator());
   registerAuth(app, (token) => resolveSession(db, clock, token));
+  await registerRateLimits(app, config, registry);
   app.addSchema(Problem);
 
   await app.register(swagger, {

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SESSION_COOKIE, requirePrincipal, type Principal } from '../../platform/auth.ts';
 import { ctxFrom } from '../../platform/context.ts';
+import { bodyField } from '../../platform/rate-limit.ts';
 import type { Abilities, ModuleContext } from '../../platform/module.ts';
 import { errors } from '../../platform/schemas.ts';
 import * as service from './service.ts';
@@ -32,7 +33,7 @@ export function identityRoutes(deps: ModuleContext) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
     r.post('/auth/citizens', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'register', key: bodyField('idNumber') } },
       schema: {
         tags: ['identity'],
         summary: 'Register a citizen account / Đăng ký tài khoản công dân',
@@ -50,7 +51,7 @@ export function identityRoutes(deps: ModuleContext) {
     });
 
     r.post('/auth/login', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'login', key: bodyField('username') } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in; returns a bearer token and sets the session cookie / Đăng nhập',
