@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import client from 'prom-client';
 import type { Config } from './config.ts';
 import { ping, type Db } from './db/index.ts';
-import { registerAuth } from './platform/auth.ts';
+import { bearerIs, registerAuth } from './platform/auth.ts';
 import type { Clock } from './platform/clock.ts';
 import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
 import { registerRateLimits } from './platform/rate-limit.ts';
@@ -80,7 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
   registerHttp(app, registry);
   app.setValidatorCompiler(requestValidator());
-  registerAuth(app, (token) => resolveSession(db, clock, token));
+  registerAuth(app, (token) => resolveSession(db, clock, token), { publicBaseUrl: config.publicBaseUrl });
   await registerRateLimits(app, config, registry);
   app.addSchema(Problem);
 
@@ -119,7 +119,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return sendProblem(req, reply, 'unavailable', { detail: 'database not reachable' });
     }
   });
-  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  // Prometheus scrapes with `Authorization: Bearer METRICS_TOKEN`; without a token set, /metrics is not served.
+  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    if (!config.metricsToken) return sendProblem(req, reply, 'not-found');
+    if (!bearerIs(req, config.metricsToken)) return sendProblem(req, reply.header('www-authenticate', 'Bearer realm="metrics"'), 'unauthenticated');
     reply.type(registry.contentType);
     return registry.metrics();
   });

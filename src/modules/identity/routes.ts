@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SESSION_COOKIE, requirePrincipal, type Principal } from '../../platform/auth.ts';
+import { SESSION_COOKIE, requirePrincipal, sessionCookieOptions, type Principal } from '../../platform/auth.ts';
 import { ctxFrom } from '../../platform/context.ts';
 import { bodyField } from '../../platform/rate-limit.ts';
 import type { Abilities, ModuleContext } from '../../platform/module.ts';
@@ -63,9 +63,7 @@ export function identityRoutes(deps: ModuleContext) {
       },
     }, async (req, reply) => {
       const s = await service.login(ctxFrom(deps, req), req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/', expires: s.expiresAt,
-      });
+      reply.setCookie(SESSION_COOKIE, s.token, { ...sessionCookieOptions(deps.config), expires: s.expiresAt });
       return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: me(s.principal) };
     });
 
@@ -74,7 +72,7 @@ export function identityRoutes(deps: ModuleContext) {
       schema: { tags: ['identity'], summary: 'Sign out / Đăng xuất', response: { 204: Type.Null(), ...errors(401) } },
     }, async (req, reply) => {
       if (req.sessionToken) await service.logout(ctxFrom(deps, req), req.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config));
       return reply.status(204).send(null);
     });
 
