@@ -56,10 +56,12 @@ const loginAs = (t: TestApp, username: string, headers: Record<string, string> =
 
 describe('sign-in', () => {
   it('per address: N+1 attempts (any usernames) → 429 problem+json with Retry-After', async () => {
-    const t = await app({ rateLimits: limits({ login: { perIp: lim(3) } }) });
+    const t = await app({ metricsToken: 'metrics-token', rateLimits: limits({ login: { perIp: lim(3) } }) });
     for (let i = 0; i < 3; i++) expect((await loginAs(t, `khongco${i}`)).statusCode).toBe(401);
     expectLimited(await loginAs(t, 'khongco9', { 'accept-language': 'en' }), 'en');
     expectLimited(await loginAs(t, 'khongco10'));
+    const metrics = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer metrics-token' } });
+    expect(metrics.body).toMatch(/http_rate_limited_total\{family="login",by="ip"\} 2/);
   });
 
   it('a spoofed X-Forwarded-For gets no fresh bucket by default (TRUST_PROXY off)', async () => {

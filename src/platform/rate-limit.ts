@@ -122,7 +122,8 @@ export async function registerRateLimits(app: FastifyInstance, config: Pick<Conf
         if (r.isAllowed || !r.isExceeded) continue;
         const retryAfter = Math.max(1, r.ttlInSeconds);
         refused.inc({ family: declared.family, by: c.by });
-        req.log.warn({ limit: declared.family, by: c.by }, 'rate limited');
+        // Counted in http_rate_limited_total; logged at debug only, so that a flood does not become a log flood.
+        req.log.debug({ limit: declared.family, by: c.by }, 'rate limited');
         reply.header('retry-after', String(retryAfter));
         throw new AppError('rate-limited', undefined, { extra: { retryAfterSeconds: retryAfter } });
       }
