@@ -45,6 +45,79 @@ export interface Config {
   escalationIntervalMinutes: number;
   /** Argon2id cost (ARGON2_MEMORY_KIB, default 19456 = OWASP minimum; ARGON2_TIME, default 2). */
   argon2: { memoryCost: number; timeCost: number };
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host headers are believed (TRUST_PROXY). Default off:
+   * the client address is the TCP peer, so a client cannot pick its own rate-limit bucket. Set it to
+   * the number of proxies in front (e.g. `1`), or a comma-separated list of their addresses / CIDRs
+   * (e.g. `10.0.0.0/8,127.0.0.1`); `true` believes any sender (only when nothing else can reach the node).
+   */
+  trustProxy: boolean | number | string[];
+  /** Redis for rate-limit counts shared by several nodes (REDIS_URL; empty = counts in each node's memory). */
+  redisUrl: string | null;
+  /**
+   * Rate limits per family of routes, each by client address and by what is aimed at (the username
+   * tried, the ID number registered, the dossier code looked up, the uploading account). Each is
+   * "MAX/WINDOW" (window in s, m or h, e.g. `10/15m`) or `off`; RATE_LIMITS=off turns them all off (benchmarks):
+   * RATE_LIMIT_LOGIN_IP (30/1m), RATE_LIMIT_LOGIN_ACCOUNT (10/15m), RATE_LIMIT_REGISTER_IP (10/1h),
+   * RATE_LIMIT_REGISTER_ID (5/1h), RATE_LIMIT_LOOKUP_IP (30/1m), RATE_LIMIT_LOOKUP_CODE (20/1h),
+   * RATE_LIMIT_VERIFY_IP (30/1m; POST /verify and the /verify/{id} API and page together),
+   * RATE_LIMIT_UPLOAD_IP (off), RATE_LIMIT_UPLOAD_ACCOUNT (30/1m).
+   */
+  rateLimits: RateLimits;
+  /**
+   * The public address of the site (PUBLIC_BASE_URL, e.g. https://dichvucong.tinh.gov.vn): QR codes and
+   * CRL links point there, and its origin is accepted as same-site for cookie-authenticated changes
+   * besides the request's own Host.
+   */
+  publicBaseUrl: string | null;
+  /** Bearer token that GET /metrics requires (METRICS_TOKEN; empty = /metrics is not served). */
+  metricsToken: string | null;
+}
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+export type RateLimitFamily = 'login' | 'register' | 'lookup' | 'verify' | 'upload';
+/** Per family: the limit by client address and the one by the family's key (null = none). */
+export type RateLimits = Record<RateLimitFamily, { perIp: RateLimit | null; perKey: RateLimit | null }>;
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "MAX/WINDOW" (e.g. "10/15m") or "off"/"0" → a limit or null. */
+export function parseRateLimit(name: string, raw: string): RateLimit | null {
+  const s = raw.trim().toLowerCase();
+  if (s === 'off' || s === '0') return null;
+  const m = /^(\d+)\s*\/\s*(\d+)\s*([smh])$/.exec(s);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`${name} must be like "10/15m" (max/window in s, m or h) or "off", got "${raw}"`);
+  return { max: Number(m[1]), windowMs: Number(m[2]) * UNIT_MS[m[3]!]! };
+}
+
+function rateLimits(env: NodeJS.ProcessEnv): RateLimits {
+  const off = ['off', 'false', '0', 'no'].includes((env.RATE_LIMITS ?? '').toLowerCase());
+  const one = (name: string, fallback: string) => (off ? null : parseRateLimit(name, env[name] || fallback));
+  return {
+    login: { perIp: one('RATE_LIMIT_LOGIN_IP', '30/1m'), perKey: one('RATE_LIMIT_LOGIN_ACCOUNT', '10/15m') },
+    register: { perIp: one('RATE_LIMIT_REGISTER_IP', '10/1h'), perKey: one('RATE_LIMIT_REGISTER_ID', '5/1h') },
+    lookup: { perIp: one('RATE_LIMIT_LOOKUP_IP', '30/1m'), perKey: one('RATE_LIMIT_LOOKUP_CODE', '20/1h') },
+    verify: { perIp: one('RATE_LIMIT_VERIFY_IP', '30/1m'), perKey: null },
+    upload: { perIp: one('RATE_LIMIT_UPLOAD_IP', 'off'), perKey: one('RATE_LIMIT_UPLOAD_ACCOUNT', '30/1m') },
+  };
+}
+
+function baseUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new Error(`PUBLIC_BASE_URL must be an http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** TRUST_PROXY: off (default) | true | hop count | comma-separated addresses/CIDRs. */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
+  const s = (raw ?? '').trim();
+  if (s === '' || ['false', 'off', 'no', '0'].includes(s.toLowerCase())) return false;
+  if (['true', 'on', 'yes'].includes(s.toLowerCase())) return true;
+  if (/^\d+$/.test(s)) return Number(s);
+  return s.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
 function int(name: string, fallback: number): number {
@@ -93,5 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || 'MotCua@2026',
     escalationIntervalMinutes: int('ESCALATION_INTERVAL_MINUTES', 15),
     argon2: { memoryCost: int('ARGON2_MEMORY_KIB', 19456), timeCost: int('ARGON2_TIME', 2) },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    redisUrl: env.REDIS_URL || null,
+    rateLimits: rateLimits(env),
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }

@@ -10,9 +10,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import client from 'prom-client';
 import type { Config } from './config.ts';
 import { ping, type Db } from './db/index.ts';
-import { registerAuth } from './platform/auth.ts';
+import { bearerIs, registerAuth } from './platform/auth.ts';
 import type { Clock } from './platform/clock.ts';
 import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
+import { registerRateLimits } from './platform/rate-limit.ts';
 import { Problem } from './platform/schemas.ts';
 import { webRoutes } from './platform/web.ts';
 import { resolveSession } from './modules/identity/index.ts';
@@ -36,6 +37,9 @@ export interface ServerDeps {
   logStream?: NodeJS.WritableStream;
 }
 
+/** TRUST_PROXY as a hop count: the last `n` addresses of X-Forwarded-For are proxies. */
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, db, clock, blobs } = deps;
   const modules = deps.modules ?? MODULES;
@@ -54,7 +58,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
     },
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none).
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
 
@@ -75,7 +80,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: config.fileMaxBytes, files: 1 } });
   registerHttp(app, registry);
   app.setValidatorCompiler(requestValidator());
-  registerAuth(app, (token) => resolveSession(db, clock, token));
+  registerAuth(app, (token) => resolveSession(db, clock, token), { publicBaseUrl: config.publicBaseUrl });
+  await registerRateLimits(app, config, registry);
   app.addSchema(Problem);
 
   await app.register(swagger, {
@@ -113,7 +119,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return sendProblem(req, reply, 'unavailable', { detail: 'database not reachable' });
     }
   });
-  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  // Prometheus scrapes with `Authorization: Bearer METRICS_TOKEN`; without a token set, /metrics is not served.
+  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    if (!config.metricsToken) return sendProblem(req, reply, 'not-found');
+    if (!bearerIs(req, config.metricsToken)) return sendProblem(req, reply.header('www-authenticate', 'Bearer realm="metrics"'), 'unauthenticated');
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -6,7 +6,7 @@ import { auth, DEMO_CITIZEN, login, multipart, PNG_1x1, samplePdf, testApp, uplo
 let t: TestApp;
 let citizen: string;
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ metricsToken: 'metrics-test-token' });
   citizen = await login(t.app, DEMO_CITIZEN);
 });
 afterAll(() => t.close());
@@ -120,7 +120,7 @@ describe('operations', () => {
   it('health, readiness and Prometheus metrics', async () => {
     expect((await t.app.inject({ url: '/health/live' })).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject({ url: '/health/ready' })).json()).toMatchObject({ database: 'ok' });
-    const m = await t.app.inject({ url: '/metrics' });
+    const m = await t.app.inject({ url: '/metrics', headers: auth('metrics-test-token') });
     expect(m.body).toMatch(/http_request_duration_seconds_bucket/);
     expect(m.body).toMatch(/process_cpu_seconds_total/);
   });

@@ -3,7 +3,9 @@
  * `config.policy`; a route without one fails at start-up. The session resolver is injected by the
  * identity module, so the platform does not reach into its tables.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isCrossSite, UNSAFE_METHODS } from './cross-site.ts';
 import { AppError } from './errors.ts';
 
 export const ROLES = ['counter_officer', 'specialist', 'agency_leader', 'agency_admin', 'province_admin'] as const;
@@ -35,6 +37,11 @@ export type Policy = 'public' | 'authenticated' | 'citizen' | 'officer' | { role
 
 export const SESSION_COOKIE = 'motcua_session';
 
+/** The session cookie's attributes, the same when it is set and when it is cleared. */
+export function sessionCookieOptions(config: { cookieSecure: boolean }) {
+  return { httpOnly: true, sameSite: 'strict', secure: config.cookieSecure, path: '/' } as const;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
@@ -54,14 +61,36 @@ export function allows(policy: Policy, p: Principal | null): boolean {
   return p.kind === 'officer' && p.roles.some((r) => policy.roles.includes(r));
 }
 
-export function tokenFrom(req: FastifyRequest): string | null {
+/** The session token and how it came: a bearer header (sent on purpose) or the cookie (sent by the browser by itself). */
+export function credentialFrom(req: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | null {
   const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
+  if (h?.startsWith('Bearer ')) {
+    const token = h.slice(7).trim();
+    return token ? { token, via: 'bearer' } : null;
+  }
   const c = req.cookies?.[SESSION_COOKIE];
-  return c || null;
+  return c ? { token: c, via: 'cookie' } : null;
 }
 
-export function registerAuth(app: FastifyInstance, resolve: (token: string) => Promise<Principal | null>): void {
+export function tokenFrom(req: FastifyRequest): string | null {
+  return credentialFrom(req)?.token ?? null;
+}
+
+/** Does the request carry `Authorization: Bearer <secret>` (compared in constant time)? */
+export function bearerIs(req: FastifyRequest, secret: string): boolean {
+  const h = req.headers.authorization;
+  if (!h?.startsWith('Bearer ')) return false;
+  const d = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(d(h.slice(7).trim()), d(secret));
+}
+
+export interface AuthOptions {
+  /** PUBLIC_BASE_URL: its origin counts as this site for cookie-authenticated changes. */
+  publicBaseUrl?: string | null;
+}
+
+export function registerAuth(app: FastifyInstance, resolve: (token: string) => Promise<Principal | null>, opts: AuthOptions = {}): void {
+  const publicOrigin = opts.publicBaseUrl ? new URL(opts.publicBaseUrl).origin : null;
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRoute', (route) => {
@@ -72,10 +101,17 @@ export function registerAuth(app: FastifyInstance, resolve: (token: string) => P
   });
   app.addHook('onRequest', async (req) => {
     const policy = req.routeOptions.config.policy ?? 'public';
-    const token = tokenFrom(req);
-    if (token) {
-      req.sessionToken = token;
-      req.principal = await resolve(token);
+    const credential = credentialFrom(req);
+    if (credential) {
+      req.sessionToken = credential.token;
+      req.principal = await resolve(credential.token);
+    }
+    // CSRF: a change made with the cookie must come from this site's own pages.
+    if (req.principal && credential?.via === 'cookie' && UNSAFE_METHODS.has(req.method)) {
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      if (isCrossSite({ secFetchSite: header('sec-fetch-site'), origin: header('origin'), host: req.host }, publicOrigin)) {
+        throw new AppError('cross-site-request');
+      }
     }
     if (allows(policy, req.principal)) return;
     throw new AppError(req.principal ? 'forbidden' : 'unauthenticated');

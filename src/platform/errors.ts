@@ -17,6 +17,7 @@ export const PLATFORM_PROBLEMS = {
   validation: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid request data' },
   unauthenticated: { status: 401, vi: 'Chưa đăng nhập hoặc phiên đã hết hạn', en: 'Not signed in or session expired' },
   forbidden: { status: 403, vi: 'Không có quyền thực hiện', en: 'Not allowed' },
+  'cross-site-request': { status: 403, vi: 'Yêu cầu từ trang web khác bị từ chối', en: 'Request from another site refused' },
   'not-found': { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   conflict: { status: 409, vi: 'Xung đột dữ liệu', en: 'Conflict' },
   'action-not-allowed': { status: 409, vi: 'Thao tác không được phép ở trạng thái hiện tại của hồ sơ', en: 'This action is not allowed in the dossier\'s current state' },

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { bodyField, paramField } from '../../platform/rate-limit.ts';
 import { errors } from '../../platform/schemas.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
 import * as service from './service.ts';
@@ -80,7 +81,7 @@ export function dossierRoutes(deps: AppDeps, blobs: BlobStore, reuse: DocumentRe
     });
 
     r.get('/public/dossiers/:code', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'lookup', key: paramField('code') } },
       schema: {
         tags: ['public'],
         summary: 'Public status of a dossier, without personal data / Tra cứu tình trạng hồ sơ',
@@ -92,7 +93,7 @@ export function dossierRoutes(deps: AppDeps, blobs: BlobStore, reuse: DocumentRe
     }, async (req) => service.publicLookup(ctxFrom(deps, req), req.params.code, req.query.idNumber));
 
     r.post('/public/dossiers/lookup', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'lookup', key: bodyField('code') } },
       schema: {
         tags: ['public'],
         summary: 'Public status of a dossier (ID number in the body) / Tra cứu tình trạng hồ sơ',

@@ -26,7 +26,7 @@ export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
     });
 
     r.post('/files', {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', limit: { family: 'upload', key: (req) => req.principal?.userId } },
       schema: {
         tags: ['files'],
         summary: 'Upload one file (multipart/form-data, field "file") / Tải lên tệp',

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SESSION_COOKIE, requirePrincipal, type Principal } from '../../platform/auth.ts';
+import { SESSION_COOKIE, requirePrincipal, sessionCookieOptions, type Principal } from '../../platform/auth.ts';
 import { ctxFrom } from '../../platform/context.ts';
+import { bodyField } from '../../platform/rate-limit.ts';
 import type { Abilities, ModuleContext } from '../../platform/module.ts';
 import { errors } from '../../platform/schemas.ts';
 import * as service from './service.ts';
@@ -42,7 +43,7 @@ export function identityRoutes(deps: ModuleContext) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
     r.post('/auth/citizens', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'register', key: bodyField('idNumber') } },
       schema: {
         tags: ['identity'],
         summary: 'Register a citizen account / Đăng ký tài khoản công dân',
@@ -65,7 +66,7 @@ export function identityRoutes(deps: ModuleContext) {
     });
 
     r.post('/auth/login', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'login', key: bodyField('username') } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in; returns a bearer token and sets the session cookie / Đăng nhập',
@@ -77,9 +78,7 @@ export function identityRoutes(deps: ModuleContext) {
       },
     }, async (req, reply) => {
       const s = await service.login(ctxFrom(deps, req), req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/', expires: s.expiresAt,
-      });
+      reply.setCookie(SESSION_COOKIE, s.token, { ...sessionCookieOptions(deps.config), expires: s.expiresAt });
       return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: me(s.principal) };
     });
 
@@ -88,7 +87,7 @@ export function identityRoutes(deps: ModuleContext) {
       schema: { tags: ['identity'], summary: 'Sign out / Đăng xuất', response: { 204: Type.Null(), ...errors(401) } },
     }, async (req, reply) => {
       if (req.sessionToken) await service.logout(ctxFrom(deps, req), req.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config));
       return reply.status(204).send(null);
     });
 

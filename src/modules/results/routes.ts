@@ -41,7 +41,7 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
     r.post('/verify', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'verify' } },
       schema: {
         tags: ['verification'], summary: 'Verify a signed PDF, no sign-in / Kiểm tra văn bản điện tử',
         description: 'The PDF as `application/pdf` or `multipart/form-data` (field `file`). Every signature is checked byte for byte: digest of the signed ranges, CMS signature, chain to a trusted root, revocation (CRL). Any changed byte makes it invalid.',
@@ -51,7 +51,7 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
     }, async (req) => verifyUpload(ctxFrom(deps, req), await pdfOf(req, deps.config.fileMaxBytes)));
 
     r.get('/verify/:id', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'verify' } },
       schema: { tags: ['verification'], summary: 'Verify a registered document (the QR code) / Kiểm tra văn bản theo mã', params: Id, response: { 200: VerifyReport, ...errors(404) } },
     }, async (req) => verifyStored(ctxFrom(deps, req), blobs, req.params.id));
 
@@ -99,7 +99,7 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
 export function verifyPageRoutes(deps: AppDeps, blobs: BlobStore) {
   return async function (app: FastifyInstance) {
     app.withTypeProvider<TypeBoxTypeProvider>().get('/verify/:id', {
-      config: { policy: 'public' },
+      config: { policy: 'public', limit: { family: 'verify' } },
       schema: { hide: true, params: Id },
     }, async (req, reply) => {
       reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
