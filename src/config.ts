@@ -43,6 +43,16 @@ export interface Config {
   demoPassword: string;
   /** How often the step-escalation job runs, in minutes (ESCALATION_INTERVAL_MINUTES, default 15; 0 = off). */
   escalationIntervalMinutes: number;
+  /**
+   * How often a signed checkpoint of the audit chain heads is taken, in minutes
+   * (AUDIT_CHECKPOINT_MINUTES, default 15; 0 = off). See README, "Audit log".
+   */
+  auditCheckpointMinutes: number;
+  /**
+   * Where each checkpoint is also written as a file (AUDIT_CHECKPOINT_DIR, default DATA_DIR/audit-checkpoints):
+   * put it on storage the database's administrators cannot rewrite (another host, a WORM share).
+   */
+  auditCheckpointDir: string;
   /** Argon2id cost (ARGON2_MEMORY_KIB, default 19456 = OWASP minimum; ARGON2_TIME, default 2). */
   argon2: { memoryCost: number; timeCost: number };
 }
@@ -92,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoDossiers: int('DEMO_DOSSIERS', 3000),
     demoPassword: env.DEMO_PASSWORD || 'MotCua@2026',
     escalationIntervalMinutes: int('ESCALATION_INTERVAL_MINUTES', 15),
+    auditCheckpointMinutes: int('AUDIT_CHECKPOINT_MINUTES', 15),
+    auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR ? resolve(env.AUDIT_CHECKPOINT_DIR) : resolve(dataDir, 'audit-checkpoints'),
     argon2: { memoryCost: int('ARGON2_MEMORY_KIB', 19456), timeCost: int('ARGON2_TIME', 2) },
   };
 }

@@ -6,7 +6,6 @@ import { openDatabase } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { withDb } from './db.ts';
 import { systemClock } from '../platform/clock.ts';
-import { verifyAudit } from '../platform/audit.ts';
 import { buildServices, type CliContext } from '../platform/module.ts';
 import { readSeed } from '../modules/catalog/index.ts';
 import { MODULES } from '../modules/index.ts';
@@ -58,16 +57,6 @@ program.command('demo-accounts').description('list the demo accounts and their p
     if (o.json) return console.log(JSON.stringify(accounts, null, 2));
     for (const a of accounts) console.log(`${a.username.padEnd(22)} ${a.password}  ${a.kind === 'citizen' ? 'công dân' : a.roles.join(',')}  ${a.agencyName ?? ''}`);
   });
-
-program.command('audit').description('audit log').command('verify').description('recompute the hash chains; report the first tampered entry')
-  .option('--json')
-  .action((o: { json?: boolean }) => withDb(async (d) => {
-    const r = await verifyAudit(d.db);
-    if (o.json) console.log(JSON.stringify(r));
-    else if (r.ok) console.log(`audit log intact: ${r.entries} entries verified`);
-    else console.log(`TAMPERED: entry id ${r.firstBad!.id} (chain ${r.firstBad!.chain}, seq ${r.firstBad!.seq}): ${r.firstBad!.reason}`);
-    if (!r.ok) process.exitCode = 1;
-  }));
 
 for (const m of MODULES) m.commands?.(program, cli);
 registerGenerateCommand(program);
