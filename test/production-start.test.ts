@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/index.ts';
+import { pkiSettings } from '../src/modules/pki/index.ts';
 import { testApp } from './helpers.ts';
+import { testConfig } from './config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-prod-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,6 +94,13 @@ describe('demo mode', () => {
 });
 
 describe('production start', () => {
+  it('never encrypts PKI keys with the demo passphrase in production (the command line included)', () => {
+    const config = { ...testConfig(dir), environment: 'production' as const };
+    expect(() => pkiSettings(config, {})).toThrow(/PKI_PASSPHRASE/);
+    expect(() => pkiSettings(config, { PKI_PASSPHRASE: 'motcua-demo-pki' })).toThrow(/PKI_PASSPHRASE/);
+    expect(pkiSettings(config, { PKI_PASSPHRASE: SECRETS.PKI_PASSPHRASE }).passphrase).toBe(SECRETS.PKI_PASSPHRASE);
+  });
+
   it('refuses to start with the demo password and the default secrets, naming each', async () => {
     const s = await startMain(childEnv({ MOTCUA_ENV: 'production', DEMO_PASSWORD: 'MotCua@2026', PGLITE_DIR: 'memory://', DATA_DIR: dir, PORT: String(await freePort()) }));
     if (s.listening) await s.stop();
