@@ -101,8 +101,9 @@ export async function verifyAuditLog(ctx: AuditCtx): Promise<AuditReport> {
   const bad = new Set<string>();
   const stamped = new Set<string>();
   let latest: string | null = null;
+  const chainChecks = new Map<string, boolean>();
   for (const copy of copies) {
-    const check = await checkSealed(ctx.db, copy.cms, Buffer.from(copy.payload, 'utf8'));
+    const check = await checkSealed(ctx.db, copy.cms, Buffer.from(copy.payload, 'utf8'), chainChecks);
     const c = parseCheckpoint(copy.payload);
     const name = c?.id ?? '(unreadable)';
     if (!check.valid || !c) {

@@ -44,8 +44,11 @@ export interface SealCheck {
   timestampedAt: Date | null;
 }
 
-/** Checks a detached CMS over `data` against the province trust store. Never throws on bad input. */
-export async function checkSealed(db: Db, cms: Buffer, data: Buffer): Promise<SealCheck> {
+/**
+ * Checks a detached CMS over `data` against the province trust store. Never throws on bad input.
+ * `chains`: a cache of chain checks by signer fingerprint, for many signatures by one seal in one run.
+ */
+export async function checkSealed(db: Db, cms: Buffer, data: Buffer, chains: Map<string, boolean> = new Map()): Promise<SealCheck> {
   let c: ReturnType<typeof checkCms>;
   try {
     c = checkCms(cms, data);
@@ -58,7 +61,9 @@ export async function checkSealed(db: Db, cms: Buffer, data: Buffer): Promise<Se
     return { valid: false, reason: 'the signature does not match the signed data', signer, timestampedAt };
   }
   if (c.timestamp && !c.timestamp.imprintMatches) return { valid: false, reason: 'the time-stamp does not match the signature', signer, timestampedAt };
-  const chain = chainOf(c.signer!, c.certificates, await trustStore(db));
-  if (!chain.trusted) return { valid: false, reason: 'the signer is not certified by the province PKI', signer, timestampedAt };
+  const fp = c.signer!.fingerprint256;
+  let trusted = chains.get(fp);
+  if (trusted === undefined) chains.set(fp, trusted = chainOf(c.signer!, c.certificates, await trustStore(db)).trusted);
+  if (!trusted) return { valid: false, reason: 'the signer is not certified by the province PKI', signer, timestampedAt };
   return { valid: true, reason: null, signer, timestampedAt };
 }
