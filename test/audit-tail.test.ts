@@ -75,6 +75,8 @@ describe('signed checkpoints of the chain heads', () => {
     const cp = await takeCheckpoint(ctx);
     expect(cp.heads).toHaveLength(8);
     expect(readdirSync(config.auditCheckpointDir)).toContain(cp.file.split('/').pop());
+    const event = await database.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', cp.id).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ topic: 'audit.checkpoint_taken', payload: { chains: 8, timestamped: false } });
     const before = await verifyAuditLog(ctx);
     expect(before).toMatchObject({ ok: true, checkpoints: { total: 1, valid: 1 } });
 

@@ -13,11 +13,13 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { inTx, type Db } from '../../db/index.ts';
+import { emit } from '../../platform/outbox.ts';
 import { appendAudit, auditHeads, verifyAudit, type AuditAnchor, type AuditVerification } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { checkSealed, sealBytes } from '../pki/index.ts';
 import { anchorsOf, checkpointFileName, checkpointPayload, idOfFileName, parseCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { allCheckpoints, insertCheckpoint } from './store.ts';
+import { checkpointTaken } from './events.ts';
 
 export interface AuditCtx {
   db: Db;
@@ -38,17 +40,18 @@ export async function takeCheckpoint(ctx: AuditCtx): Promise<Checkpoint & { time
   const c: Checkpoint = { id: randomUUID(), takenAt: at.toISOString(), heads: await auditHeads(ctx.db) };
   const payload = checkpointPayload(c);
   const sealed = await sealBytes(ctx.db, ctx.config, Buffer.from(payload, 'utf8'), ctx.clock);
+  const dir = ctx.config.auditCheckpointDir;
+  const file = join(dir, checkpointFileName(c));
   await inTx(ctx.db, async (tx) => {
     await insertCheckpoint(tx, { id: c.id, taken_at: at, payload, cms: sealed.cms, timestamped: sealed.timestamped });
     await appendAudit(tx, {
       actor: { kind: 'system', id: null }, action: 'audit.checkpoint_taken', subjectType: 'audit_checkpoint', subjectId: c.id, at,
       data: { chains: c.heads.length, timestamped: sealed.timestamped },
     });
+    await emit(tx, checkpointTaken, { aggregateId: c.id, payload: { takenAt: c.takenAt, chains: c.heads.length, timestamped: sealed.timestamped, file: checkpointFileName(c) }, at });
   });
   // After the commit: a file without its row would be reported as a deleted row.
-  const dir = ctx.config.auditCheckpointDir;
   await mkdir(dir, { recursive: true });
-  const file = join(dir, checkpointFileName(c));
   const body: CheckpointFile = { payload, cms: sealed.cms.toString('base64') };
   await writeFile(`${file}.tmp`, JSON.stringify(body, null, 1), { mode: 0o440 });
   await rename(`${file}.tmp`, file);
