@@ -1,4 +1,8 @@
-/** `npm start`: open the database, migrate, seed the demo province if empty, serve, run every module's background work. */
+/**
+ * `npm start`: open the database, migrate, seed the demo province if empty (demo mode), serve, run every
+ * module's background work. With MOTCUA_ENV=production nothing is seeded and a demo or default secret
+ * stops the start (src/production.ts).
+ */
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
@@ -9,10 +13,20 @@ import { jobsConsumer, startJobs } from './platform/jobs.ts';
 import { MODULES } from './modules/index.ts';
 import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
+import { startupRefusals } from './production.ts';
 
 const config = loadConfig();
+const refuse = (problems: string[]) => {
+  if (!problems.length) return;
+  console.error(`motcua: refusing to start in production (MOTCUA_ENV=production):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(78);
+};
+refuse(await startupRefusals(config, process.env));
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
 await migrate(database);
+const onDatabase = await startupRefusals(config, process.env, database.db);
+if (onDatabase.length) await database.close();
+refuse(onDatabase);
 if (config.seedDemo) {
   const seeded = await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
   if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
@@ -44,3 +58,4 @@ process.on('SIGTERM', stop);
 
 await app.listen({ port: config.port, host: config.host });
 console.log(`motcua: http://localhost:${config.port}  (API docs /docs, database: ${database.kind}; modules: ${MODULES.map((m) => m.name).join(', ')})`);
+if (config.environment === 'demo') console.log('motcua: DEMO mode — published demo accounts and PKI passphrase; every page says so. For a real province: MOTCUA_ENV=production (README, "Production").');

@@ -16,6 +16,7 @@ import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProb
 import { registerRateLimits } from './platform/rate-limit.ts';
 import { Problem } from './platform/schemas.ts';
 import { webRoutes } from './platform/web.ts';
+import { metaRoutes } from './platform/meta.ts';
 import { resolveSession } from './modules/identity/index.ts';
 import type { BlobStore } from './modules/files/index.ts';
 import { buildServices, checkModules, type Module, type Services } from './platform/module.ts';
@@ -105,6 +106,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     for (const m of modules) if (m.routes) await api.register(m.routes(ctx));
+    await api.register(metaRoutes(config));
     api.get('/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
 

@@ -68,10 +68,15 @@ describe('motcua command line', () => {
     expect(refused.stderr).toMatch(/#0/);
   });
 
-  it('verifies the audit log', async () => {
+  it('takes a signed checkpoint and verifies the audit log against it', async () => {
+    const cp = await motcua('audit', 'checkpoint');
+    expect(cp.code, cp.stderr).toBe(0);
+    expect(cp.stdout).toMatch(/checkpoint [0-9a-f-]{36} at .*: 8 chain heads, signed/);
     const r = await motcua('audit', 'verify', '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, checkpoints: { total: 1, valid: 1 } });
+    const text = await motcua('audit', 'verify');
+    expect(text.stdout).toMatch(/audit log intact: \d+ entries verified against 1 signed checkpoint/);
   });
 
   it('answers calendar questions', async () => {

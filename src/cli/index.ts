@@ -6,12 +6,13 @@ import { openDatabase } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { withDb } from './db.ts';
 import { systemClock } from '../platform/clock.ts';
-import { verifyAudit } from '../platform/audit.ts';
 import { buildServices, type CliContext } from '../platform/module.ts';
 import { readSeed } from '../modules/catalog/index.ts';
 import { MODULES } from '../modules/index.ts';
 import { demoAccounts, seedDemo } from './seed.ts';
 import { registerGenerateCommand } from './generate-command.ts';
+import { registerAdminCommand } from './admin-command.ts';
+import { loadSeed } from '../modules/catalog/index.ts';
 
 const config = loadConfig();
 
@@ -46,31 +47,36 @@ program.command('migrate').description('apply database migrations').action(async
   }
 });
 
-program.command('seed').description('load the demo province (catalogue and demo accounts)').action(() => withDb(async (d) => {
-  const b = bar('procedures');
-  await seedDemo(d.db, config, systemClock, { log: (m) => console.log(m), progress: b.update });
-  b.stop();
-}));
+const notInProduction = (what: string) => {
+  if (config.environment === 'production') throw new Error(`${what} is for the demo; MOTCUA_ENV=production`);
+};
+
+program.command('seed').description('load the demo province (catalogue and demo accounts); --catalog-only: units, agencies and procedures only (production)')
+  .option('--catalog-only', 'load the catalogue only: no demo accounts, no PKI')
+  .action((o: { catalogOnly?: boolean }) => withDb(async (d) => {
+    const b = bar('procedures');
+    if (o.catalogOnly) {
+      const r = await loadSeed(d.db, readSeed(), systemClock.now(), b.update);
+      b.stop();
+      console.log(`seeded ${r.units} units, ${r.agencies} agencies, procedures: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged`);
+      return;
+    }
+    notInProduction('`seed` with demo accounts');
+    await seedDemo(d.db, config, systemClock, { log: (m) => console.log(m), progress: b.update });
+    b.stop();
+  }));
 
 program.command('demo-accounts').description('list the demo accounts and their password').option('--json')
   .action((o: { json?: boolean }) => {
+    notInProduction('`demo-accounts`');
     const accounts = demoAccounts(readSeed(), config.demoPassword);
     if (o.json) return console.log(JSON.stringify(accounts, null, 2));
     for (const a of accounts) console.log(`${a.username.padEnd(22)} ${a.password}  ${a.kind === 'citizen' ? 'công dân' : a.roles.join(',')}  ${a.agencyName ?? ''}`);
   });
 
-program.command('audit').description('audit log').command('verify').description('recompute the hash chains; report the first tampered entry')
-  .option('--json')
-  .action((o: { json?: boolean }) => withDb(async (d) => {
-    const r = await verifyAudit(d.db);
-    if (o.json) console.log(JSON.stringify(r));
-    else if (r.ok) console.log(`audit log intact: ${r.entries} entries verified`);
-    else console.log(`TAMPERED: entry id ${r.firstBad!.id} (chain ${r.firstBad!.chain}, seq ${r.firstBad!.seq}): ${r.firstBad!.reason}`);
-    if (!r.ok) process.exitCode = 1;
-  }));
-
 for (const m of MODULES) m.commands?.(program, cli);
 registerGenerateCommand(program);
+registerAdminCommand(program, config);
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
   console.error(`motcua: ${err.message}`);

@@ -25,6 +25,9 @@ const OFFICERS: DemoOfficer[] = [
 ];
 const CITIZEN = { idNumber: '045095001234', fullName: 'Nguyễn Văn An', phone: '0912345678' };
 
+/** The user names of the demo accounts (their password is published: DEMO_PASSWORD's default). */
+export const DEMO_USERNAMES: readonly string[] = [CITIZEN.idNumber, ...OFFICERS.map((o) => o.username)];
+
 export interface DemoAccount { username: string; password: string; kind: 'citizen' | 'officer'; fullName: string; roles: Role[]; agencyId: string | null; agencyName: string | null }
 
 export function demoAccounts(seed: CatalogSeed, password: string): DemoAccount[] {

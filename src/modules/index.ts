@@ -14,6 +14,7 @@ import { dossiersModule } from './dossiers/index.ts';
 import { resultsModule } from './results/index.ts';
 import { iocModule } from './ioc/index.ts';
 import { jobsModule } from './jobs/index.ts';
+import { auditModule } from './audit/index.ts';
 
 export const MODULES = [
   calendarModule,
@@ -26,6 +27,7 @@ export const MODULES = [
   resultsModule,
   iocModule,
   jobsModule,
+  auditModule,
 ] as const satisfies readonly Module[];
 
 /** Every table a module owns. */

@@ -101,13 +101,33 @@ export interface AuditVerification {
   entries: number;
   /** The first tampered entry (lowest id) and why, when not ok. */
   firstBad?: { id: number; chain: number; seq: number; reason: string };
+  /** Every finding, one line each (at most one per chain: a chain's walk stops at its first). */
+  problems: string[];
 }
 
-/** Recomputes every chain from the genesis hash. Streams in pages so it works on large logs. */
-export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerification> {
+/**
+ * A chain head recorded elsewhere (a signed checkpoint, see the `audit` module): the chain must reach
+ * `seq`, and its entry there must have `hash`. `label` names the record in messages.
+ */
+export interface AuditAnchor {
+  chain: number;
+  seq: number;
+  hash: Buffer;
+  label: string;
+}
+
+/**
+ * Recomputes every chain from the genesis hash, and checks it against the anchors: a chain that ends
+ * before an anchor's seq lost its tail; an entry whose hash differs from an anchor's was replaced.
+ * Streams in pages so it works on large logs.
+ */
+export async function verifyAudit(db: Db, pageSize = 5000, anchors: readonly AuditAnchor[] = []): Promise<AuditVerification> {
   let entries = 0;
   const bad: NonNullable<AuditVerification['firstBad']>[] = [];
   for (let chain = 0; chain < AUDIT_CHAINS; chain++) {
+    const mine = anchors.filter((a) => a.chain === chain && a.seq > 0);
+    const bySeq = new Map<number, AuditAnchor[]>();
+    for (const a of mine) bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a]);
     let prev: Buffer = GENESIS;
     let expectSeq = 1;
     let after = 0;
@@ -121,23 +141,45 @@ export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerific
           occurredAt: r.occurred_at, actorKind: r.actor_kind, actorId: r.actor_id, action: r.action,
           subjectType: r.subject_type, subjectId: r.subject_id, requestId: r.request_id, data: r.data,
         })])).digest();
-        const reason = r.seq !== expectSeq ? `missing entry before seq ${r.seq}` : !expected.equals(Buffer.from(r.hash)) ? 'hash mismatch' : null;
+        const hash = Buffer.from(r.hash);
+        const differs = (bySeq.get(r.seq) ?? []).find((a) => !a.hash.equals(hash));
+        const reason = r.seq !== expectSeq ? `missing entry before seq ${r.seq}`
+          : !expected.equals(hash) ? 'hash mismatch'
+          : differs ? `hash differs from signed ${differs.label}: the entry was replaced` : null;
         if (reason) {
           bad.push({ id: r.id, chain, seq: r.seq, reason });
           break chainLoop;
         }
-        prev = Buffer.from(r.hash);
+        prev = hash;
         expectSeq++;
         after = r.seq;
       }
     }
     if (!bad.some((b) => b.chain === chain)) {
+      const last = expectSeq - 1;
+      const beyond = mine.filter((a) => a.seq > last).sort((a, b) => b.seq - a.seq)[0];
       const head = await db.selectFrom('audit_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
-      if (head && (head.seq !== expectSeq - 1 || !Buffer.from(head.hash).equals(prev))) {
+      if (beyond) {
+        bad.push({ id: Number.MAX_SAFE_INTEGER, chain, seq: last, reason: `ends at seq ${last}, behind signed ${beyond.label}, which recorded seq ${beyond.seq}: entries were removed from the end of the chain` });
+      } else if (head && (head.seq !== last || !Buffer.from(head.hash).equals(prev))) {
         bad.push({ id: Number.MAX_SAFE_INTEGER, chain, seq: expectSeq, reason: 'entries removed from the end of the chain' });
       }
     }
   }
   bad.sort((a, b) => a.id - b.id);
-  return bad.length ? { ok: false, entries, firstBad: bad[0]! } : { ok: true, entries };
+  const problems = bad.map((b) => (b.reason.startsWith('ends at') ? `chain ${b.chain} ${b.reason}` : `chain ${b.chain} seq ${b.seq}: ${b.reason}`));
+  return bad.length ? { ok: false, entries, firstBad: bad[0]!, problems } : { ok: true, entries, problems };
+}
+
+export interface AuditHead {
+  chain: number;
+  seq: number;
+  /** Hex. */
+  hash: string;
+}
+
+/** Every chain's head as committed now (one statement: one snapshot). */
+export async function auditHeads(db: Executor): Promise<AuditHead[]> {
+  const rows = await db.selectFrom('audit_heads').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+  return rows.map((r) => ({ chain: r.chain, seq: Number(r.seq), hash: Buffer.from(r.hash).toString('hex') }));
 }

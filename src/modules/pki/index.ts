@@ -25,6 +25,8 @@ export type { CmsCheck } from './verify-cms.ts';
 export { certInfo, verifyPdf } from './verify.ts';
 export type { CertInfo, PdfVerification, SignatureReport, TrustStore } from './verify.ts';
 export { verdict } from './verdict.ts';
+export { checkSealed, sealBytes } from './seal.ts';
+export type { SealCheck, Sealed } from './seal.ts';
 export type { Problem, SignatureFinding } from './verdict.ts';
 
 /** The province PKI: CA, certificates and keys, CRLs, CMS/PAdES signing, time-stamps, verification. */

@@ -34,8 +34,13 @@ export const DEMO_PKI_PASSPHRASE = 'motcua-demo-pki';
 /** From `config.pki` / `config.publicBaseUrl` when the lead's Config has them, else the environment. */
 export function pkiSettings(config: Config, env: NodeJS.ProcessEnv = process.env): PkiSettings {
   const c = config as Config & { pki?: Partial<PkiSettings>; publicBaseUrl?: string };
+  const passphrase = c.pki?.passphrase ?? (env.PKI_PASSPHRASE || DEMO_PKI_PASSPHRASE);
+  // In production (the command line too) the keys are never encrypted with the published passphrase.
+  if (config.environment === 'production' && passphrase === DEMO_PKI_PASSPHRASE) {
+    throw new AppError('unavailable', 'PKI_PASSPHRASE is not set (or is the demo passphrase): production keeps the PKI\'s keys under its own passphrase');
+  }
   return {
-    passphrase: c.pki?.passphrase ?? (env.PKI_PASSPHRASE || DEMO_PKI_PASSPHRASE),
+    passphrase,
     autoIssue: c.pki?.autoIssue ?? !['0', 'false', 'no', 'off'].includes((env.PKI_AUTO_ISSUE ?? '').toLowerCase()),
     publicBaseUrl: (c.publicBaseUrl ?? (env.PUBLIC_BASE_URL || `http://localhost:${config.port}`)).replace(/\/+$/, ''),
     tsaUrl: c.pki?.tsaUrl ?? (env.TSA_URL || null),

@@ -75,7 +75,7 @@ export function pdfDate(s: string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function chainOf(leaf: X509Certificate, pool: X509Certificate[], trust: TrustStore): { path: X509Certificate[]; trusted: boolean } {
+export function chainOf(leaf: X509Certificate, pool: X509Certificate[], trust: TrustStore): { path: X509Certificate[]; trusted: boolean } {
   const anchors = new Set(trust.anchors.map((a) => a.fingerprint256));
   const path = [leaf];
   for (let cur = leaf; path.length < 8;) {

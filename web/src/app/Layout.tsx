@@ -1,8 +1,9 @@
-/** Page frame: skip link, header with navigation, main landmark, footer. Focus moves to the page on navigation. */
+/** Page frame: skip link, demo banner (demo installations), header with navigation, main landmark, footer. Focus moves to the page on navigation. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { Header } from './Header.tsx';
+import { DemoBanner } from './DemoBanner.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <DemoBanner />
       <Header />
       <main id="main" ref={main} tabIndex={-1} className="container">
         {children}

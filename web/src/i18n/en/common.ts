@@ -7,6 +7,8 @@ export const common = {
     province: 'Quang Tri Province',
     footer: 'Administrative procedure system of Quang Tri Province — built on the open-source motcua platform.',
     footerHelp: 'Help: contact your nearest one-stop desk or the Provincial Public Administration Service Center.',
+    demoLabel: 'Demo',
+    demoBanner: 'The accounts, passwords and dossiers here are public sample data. Do not enter real information.',
   },
   nav: {
     skip: 'Skip to main content',

@@ -7,6 +7,8 @@ export const common = {
     province: 'Tỉnh Quảng Trị',
     footer: 'Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Quảng Trị — phần mềm nguồn mở motcua.',
     footerHelp: 'Hỗ trợ: liên hệ Bộ phận Một cửa nơi gần nhất hoặc Trung tâm Phục vụ hành chính công tỉnh.',
+    demoLabel: 'Bản trình diễn',
+    demoBanner: 'Tài khoản, mật khẩu và hồ sơ ở đây là dữ liệu mẫu công khai. Không nhập thông tin thật.',
   },
   nav: {
     skip: 'Bỏ qua, đến nội dung chính',

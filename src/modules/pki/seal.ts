@@ -1,0 +1,69 @@
+/**
+ * Detached CMS signatures of arbitrary bytes with the province's seal (the province People's
+ * Committee's organisation-seal certificate), time-stamped when TSA_URL is set, and their check
+ * against the trust store. Used for records that must outlive a database rewind (the audit module's
+ * checkpoints of its chain heads).
+ */
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { systemClock, type Clock } from '../../platform/clock.ts';
+import * as catalog from '../catalog/index.ts';
+import { signDetached, withTimestamp } from './cms.ts';
+import { identityFor, pkiSettings, trustStore } from './service.ts';
+import { requestTimestamp } from './tsa.ts';
+import { checkCms } from './verify-cms.ts';
+import { certInfo, chainOf, type CertInfo } from './verify.ts';
+
+export interface Sealed {
+  /** CMS SignedData (DER), detached: the data is kept beside it. */
+  cms: Buffer;
+  /** Whether an RFC 3161 time-stamp token is embedded (TSA_URL set and answering). */
+  timestamped: boolean;
+}
+
+/** Signs `data` with the province seal; with TSA_URL a time-stamp over the signature is added (a TSA failure throws). */
+export async function sealBytes(db: Db, config: Config, data: Buffer, clock: Clock = systemClock): Promise<Sealed> {
+  const committee = await catalog.provinceCommittee(db);
+  if (!committee) throw new AppError('unavailable', 'no province People\'s Committee in the catalogue: nothing to seal with');
+  const id = await identityFor(db, config, { agencyId: committee.id }, clock);
+  const signer = { key: id.key, cert: id.cert, chain: id.chain };
+  const signed = signDetached(data, signer);
+  const tsa = pkiSettings(config).tsaUrl;
+  if (!tsa) return { cms: signed.der, timestamped: false };
+  const token = await requestTimestamp(tsa, signed.signature);
+  return { cms: withTimestamp(data, signer, signed, token), timestamped: true };
+}
+
+export interface SealCheck {
+  /** Signature valid over `data`, by a certificate whose chain reaches a trust anchor of the province PKI. */
+  valid: boolean;
+  reason: string | null;
+  signer: CertInfo | null;
+  /** The time-stamp's time when one is embedded and matches the signature. */
+  timestampedAt: Date | null;
+}
+
+/**
+ * Checks a detached CMS over `data` against the province trust store. Never throws on bad input.
+ * `chains`: a cache of chain checks by signer fingerprint, for many signatures by one seal in one run.
+ */
+export async function checkSealed(db: Db, cms: Buffer, data: Buffer, chains: Map<string, boolean> = new Map()): Promise<SealCheck> {
+  let c: ReturnType<typeof checkCms>;
+  try {
+    c = checkCms(cms, data);
+  } catch (err) {
+    return { valid: false, reason: `unreadable signature (${(err as Error).message})`, signer: null, timestampedAt: null };
+  }
+  const signer = c.signer ? certInfo(c.signer) : null;
+  const timestampedAt = c.timestamp?.imprintMatches ? c.timestamp.genTime : null;
+  if (!c.digestMatches || !c.signatureValid || c.signingCertificateBound === false) {
+    return { valid: false, reason: 'the signature does not match the signed data', signer, timestampedAt };
+  }
+  if (c.timestamp && !c.timestamp.imprintMatches) return { valid: false, reason: 'the time-stamp does not match the signature', signer, timestampedAt };
+  const fp = c.signer!.fingerprint256;
+  let trusted = chains.get(fp);
+  if (trusted === undefined) chains.set(fp, trusted = chainOf(c.signer!, c.certificates, await trustStore(db)).trusted);
+  if (!trusted) return { valid: false, reason: 'the signer is not certified by the province PKI', signer, timestampedAt };
+  return { valid: true, reason: null, signer, timestampedAt };
+}

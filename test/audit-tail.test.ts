@@ -1,0 +1,183 @@
+/**
+ * Issue 12, item 8: the tail of an audit chain. Entries and chain heads are append-only in the database
+ * (triggers), and signed checkpoints of the chain heads, kept in their own table and as files, let
+ * `audit verify` detect a tail cut off by someone who bypassed the triggers.
+ */
+import { execFileSync, execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../src/platform/audit.ts';
+import { fixedClock } from '../src/platform/clock.ts';
+import { takeCheckpoint, verifyAuditLog } from '../src/modules/audit/index.ts';
+import { testConfig, TEST_NOW } from './config.ts';
+import { freshDatabase } from './helpers.ts';
+import type { Config } from '../src/config.ts';
+import type { Database } from '../src/db/index.ts';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const dir = mkdtempSync(join(tmpdir(), 'motcua-audit-'));
+const config = testConfig(dir);
+const clock = fixedClock(TEST_NOW);
+let ctx: { db: typeof database.db; config: typeof config; clock: typeof clock };
+beforeAll(async () => {
+  database = await freshDatabase();
+  ctx = { db: database.db, config, clock };
+});
+afterAll(async () => {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const entry = (action: string) => appendAudit(database.db, { actor: { kind: 'system', id: null }, action, subjectType: 'test', subjectId: 'tail', at: clock.now() });
+
+/** What an attacker with superuser rights does: triggers off for the session (`replica`), then `fn`. */
+type Conn = Parameters<Parameters<ReturnType<Database['db']['connection']>['execute']>[0]>[0];
+async function asSuperuser(fn: (c: Conn) => Promise<void>) {
+  await database.db.connection().execute(async (c) => {
+    await sql`set session_replication_role = replica`.execute(c);
+    try {
+      await fn(c);
+    } finally {
+      await sql`reset session_replication_role`.execute(c);
+    }
+  });
+}
+
+describe('append-only audit tables', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of audit entries', async () => {
+    await entry('test.trigger');
+    await expect(sql`update audit_log set action = 'x' where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('lets a chain head only move forward onto the entry chained after it', async () => {
+    const head = await database.db.selectFrom('audit_heads').selectAll().where('chain', '=', 0).executeTakeFirstOrThrow();
+    await expect(sql`update audit_heads set seq = seq - 1 where chain = 0`.execute(database.db)).rejects.toThrow(/only move forward/);
+    await expect(sql`update audit_heads set seq = seq + 1, hash = sha256(hash) where chain = 0`.execute(database.db)).rejects.toThrow(/no entry/);
+    await expect(sql`delete from audit_heads where chain = 0`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_heads`.execute(database.db)).rejects.toThrow(/append-only/);
+    const after = await database.db.selectFrom('audit_heads').selectAll().where('chain', '=', 0).executeTakeFirstOrThrow();
+    expect(after.seq).toBe(head.seq);
+    expect((await verifyAuditLog(ctx)).ok).toBe(true);
+  });
+});
+
+describe('signed checkpoints of the chain heads', () => {
+  it('detects a chain whose last entry was deleted and whose head was rewound', async () => {
+    await entry('test.one');
+    await entry('test.two');
+    const cp = await takeCheckpoint(ctx);
+    expect(cp.heads).toHaveLength(8);
+    expect(readdirSync(config.auditCheckpointDir)).toContain(cp.file.split('/').pop());
+    const event = await database.db.selectFrom('outbox').select(['topic', 'payload']).where('aggregate_id', '=', cp.id).executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ topic: 'audit.checkpoint_taken', payload: { chains: 8, timestamped: false } });
+    const before = await verifyAuditLog(ctx);
+    expect(before).toMatchObject({ ok: true, checkpoints: { total: 1, valid: 1 } });
+
+    const last = await database.db.selectFrom('audit_log').selectAll().where('action', '=', 'test.two').executeTakeFirstOrThrow();
+    const prev = await database.db.selectFrom('audit_log').selectAll().where('chain', '=', last.chain).where('seq', '=', last.seq - 1).executeTakeFirstOrThrow();
+    // The tail from test.two on (the checkpoint's own audit entry may have followed it in this chain).
+    await asSuperuser(async (c) => {
+      await sql`delete from audit_log where chain = ${last.chain} and seq >= ${last.seq}`.execute(c);
+      await sql`update audit_heads set seq = ${prev.seq}, hash = ${prev.hash} where chain = ${last.chain}`.execute(c);
+    });
+    const r = await verifyAuditLog(ctx);
+    expect(r.ok).toBe(false);
+    expect(r.problems.join('\n')).toMatch(new RegExp(`chain ${last.chain} ends at seq ${prev.seq}.*checkpoint ${cp.id}.*seq ${last.seq}`));
+
+    // The checkpoint rows deleted as well: the files still tell.
+    await asSuperuser(async (c) => {
+      await sql`delete from audit_checkpoints`.execute(c);
+    });
+    const again = await verifyAuditLog(ctx);
+    expect(again.ok).toBe(false);
+    expect(again.problems.join('\n')).toMatch(new RegExp(`chain ${last.chain} ends at seq ${prev.seq}`));
+    expect(again.problems.join('\n')).toMatch(/missing from the database/);
+  });
+
+  it('detects a checkpointed entry whose hash differs (a tail replaced by new entries)', async () => {
+    const d2 = await freshDatabase();
+    const c2 = { db: d2.db, config: testConfig(mkdtempSync(join(dir, 'b-'))), clock };
+    try {
+      await appendAudit(d2.db, { actor: { kind: 'system', id: null }, action: 'test.kept', subjectType: 'test', subjectId: 'swap', at: clock.now() });
+      await appendAudit(d2.db, { actor: { kind: 'system', id: null }, action: 'test.gone', subjectType: 'test', subjectId: 'swap', at: clock.now() });
+      await takeCheckpoint(c2);
+      const gone = await d2.db.selectFrom('audit_log').selectAll().where('action', '=', 'test.gone').executeTakeFirstOrThrow();
+      const prev = await d2.db.selectFrom('audit_log').selectAll().where('chain', '=', gone.chain).where('seq', '=', gone.seq - 1).executeTakeFirstOrThrow();
+      await d2.db.connection().execute(async (c) => {
+        await sql`set session_replication_role = replica`.execute(c);
+        await sql`delete from audit_log where chain = ${gone.chain} and seq >= ${gone.seq}`.execute(c);
+        await sql`update audit_heads set seq = ${prev.seq}, hash = ${prev.hash} where chain = ${gone.chain}`.execute(c);
+        await sql`reset session_replication_role`.execute(c);
+      });
+      // A new, innocent-looking entry takes the removed one's place in the chain.
+      await appendAudit(d2.db, { actor: { kind: 'system', id: null }, action: 'test.innocent', subjectType: 'test', subjectId: 'swap', at: clock.now() });
+      const r = await verifyAuditLog(c2);
+      expect(r.ok).toBe(false);
+      expect(r.problems.join('\n')).toMatch(new RegExp(`chain ${gone.chain} seq ${gone.seq}: hash differs from signed checkpoint`));
+    } finally {
+      await d2.close();
+    }
+  });
+
+  it('fails on a checkpoint whose signature does not match', async () => {
+    const files = readdirSync(config.auditCheckpointDir).filter((f) => f.endsWith('.json'));
+    const path = join(config.auditCheckpointDir, files[0]!);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { payload: string; cms: string };
+    writeFileSync(path, JSON.stringify({ ...saved, payload: saved.payload.replace(/"seq":(\d+)/, (_m, n: string) => `"seq":${Number(n) + 1}`) }));
+    const r = await verifyAuditLog(ctx);
+    expect(r.ok).toBe(false);
+    expect(r.problems.join('\n')).toMatch(/signature/);
+  });
+});
+
+/**
+ * An RFC 3161 time-stamp authority for the test: OpenSSL's `ts -reply` with a throwaway TSA
+ * certificate, behind a small HTTP server (the outside system, in the test process, not the server's).
+ */
+async function openSslTsa(root: string): Promise<{ url: string; server: Server }> {
+  const cnf = join(root, 'tsa.cnf');
+  writeFileSync(cnf, `[ req ]\ndistinguished_name = dn\nprompt = no\n[ dn ]\nCN = Test TSA\n[ ext ]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ${root}/serial\nsigner_cert = ${root}/tsa.crt\nsigner_key = ${root}/tsa.key\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\nordering = no\ntsa_name = no\ness_cert_id_alg = sha256\ncerts = ${root}/tsa.crt\n`);
+  writeFileSync(join(root, 'serial'), '01\n');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(root, 'tsa.key'), '-out', join(root, 'tsa.crt'), '-days', '30', '-config', cnf, '-extensions', 'ext'], { stdio: 'ignore' });
+  let n = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const q = join(root, `q${++n}.tsq`);
+      const r = join(root, `r${n}.tsr`);
+      writeFileSync(q, Buffer.concat(chunks));
+      promisify(execFile)('openssl', ['ts', '-reply', '-config', cnf, '-queryfile', q, '-out', r]).then(() => {
+        res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(readFileSync(r));
+      }, () => res.writeHead(500).end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/tsa`, server };
+}
+
+describe('time-stamped checkpoints (TSA_URL)', () => {
+  it('time-stamps a checkpoint when TSA_URL is set, and verify counts it', async () => {
+    const d3 = await freshDatabase();
+    const root = mkdtempSync(join(dir, 'tsa-'));
+    const tsa = await openSslTsa(root);
+    try {
+      const c3 = { db: d3.db, config: { ...testConfig(mkdtempSync(join(dir, 'c-'))), pki: { tsaUrl: tsa.url } } as Config, clock };
+      const cp = await takeCheckpoint(c3);
+      expect(cp.timestamped).toBe(true);
+      const r = await verifyAuditLog(c3);
+      expect(r).toMatchObject({ ok: true, checkpoints: { total: 1, valid: 1, timestamped: 1 } });
+    } finally {
+      tsa.server.close();
+      await d3.close();
+    }
+  });
+});
