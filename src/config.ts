@@ -136,16 +136,16 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
   return s.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
 }
 
-function bool(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
 }
@@ -166,35 +166,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (store !== 'fs' && store !== 's3') throw new Error(`FILE_STORE must be "fs" or "s3", got "${store}"`);
   return {
     environment,
-    port: int('PORT', 3000),
+    port: int(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
-    databasePoolSize: int('DATABASE_POOL_SIZE', 10),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10),
     dataDir,
     pgliteDir: env.PGLITE_DIR || resolve(dataDir, 'pg'),
     fileStore: store,
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : resolve(dataDir, 'files'),
-    fileMaxBytes: int('FILE_MAX_BYTES', 20 * 1024 * 1024),
+    fileMaxBytes: int(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024),
     s3: {
       endpoint: env.S3_ENDPOINT || null,
       region: env.S3_REGION || 'us-east-1',
       bucket: env.S3_BUCKET || 'motcua',
       accessKeyId: env.S3_ACCESS_KEY_ID || null,
       secretAccessKey: env.S3_SECRET_ACCESS_KEY || null,
-      forcePathStyle: bool('S3_FORCE_PATH_STYLE', true),
+      forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', true),
     },
-    sessionTtlHours: int('SESSION_TTL_HOURS', 12),
-    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
-    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15),
-    cookieSecure: bool('COOKIE_SECURE', false),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
+    loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
     logLevel: env.LOG_LEVEL || 'info',
-    seedDemo: bool('SEED_DEMO', !production),
-    demoDossiers: int('DEMO_DOSSIERS', production ? 0 : 3000),
+    seedDemo: bool(env, 'SEED_DEMO', !production),
+    demoDossiers: int(env, 'DEMO_DOSSIERS', production ? 0 : 3000),
     demoPassword: env.DEMO_PASSWORD || 'MotCua@2026',
-    escalationIntervalMinutes: int('ESCALATION_INTERVAL_MINUTES', 15),
-    auditCheckpointMinutes: int('AUDIT_CHECKPOINT_MINUTES', 15),
+    escalationIntervalMinutes: int(env, 'ESCALATION_INTERVAL_MINUTES', 15),
+    auditCheckpointMinutes: int(env, 'AUDIT_CHECKPOINT_MINUTES', 15),
     auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR ? resolve(env.AUDIT_CHECKPOINT_DIR) : resolve(dataDir, 'audit-checkpoints'),
-    argon2: { memoryCost: int('ARGON2_MEMORY_KIB', 19456), timeCost: int('ARGON2_TIME', 2) },
+    argon2: { memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456), timeCost: int(env, 'ARGON2_TIME', 2) },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: env.REDIS_URL || null,
     rateLimits: rateLimits(env),

@@ -210,4 +210,9 @@ describe('settings', () => {
     expect(c.rateLimits.upload.perIp).toBeNull();
     expect(Object.values(loadConfig({ RATE_LIMITS: 'off' } as NodeJS.ProcessEnv).rateLimits).every((l) => !l.perIp && !l.perKey)).toBe(true);
   });
+
+  it('reads numbers and switches from the environment it is given, not the process', () => {
+    const c = loadConfig({ LOGIN_MAX_FAILURES: '3', COOKIE_SECURE: 'true', PORT: '8080' } as NodeJS.ProcessEnv);
+    expect([c.loginMaxFailures, c.cookieSecure, c.port]).toEqual([3, true, 8080]);
+  });
 });
