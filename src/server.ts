@@ -12,7 +12,7 @@ import type { Config } from './config.ts';
 import { ping, type Db } from './db/index.ts';
 import { registerAuth } from './platform/auth.ts';
 import type { Clock } from './platform/clock.ts';
-import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
+import { frameworkError, logSerializers, MAX_PARAM_LENGTH, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
 import { Problem } from './platform/schemas.ts';
 import { webRoutes } from './platform/web.ts';
 import { resolveSession } from './modules/identity/index.ts';
@@ -56,6 +56,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkError,
   });
 
   const registry = new client.Registry();

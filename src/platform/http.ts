@@ -9,6 +9,12 @@ import client from 'prom-client';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { AppError, problemBody, type FieldError, type ProblemType } from './errors.ts';
+import { unstorableText } from './input.ts';
+
+/** The longest URL (path and query) served; a longer one is answered 414 before any route runs. */
+export const MAX_URL_LENGTH = 8192;
+/** The longest path parameter (Fastify's `maxParamLength`); a longer one is answered 414. */
+export const MAX_PARAM_LENGTH = 200;
 
 export function langOf(req: FastifyRequest): 'vi' | 'en' {
   const q = req.headers['accept-language'];
@@ -27,11 +33,22 @@ export function sendProblem(
 
 /** Ajv errors → field details with JSON Pointers under /body, /query, /params or /headers. */
 function validationErrors(err: FastifyError): FieldError[] {
-  const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
+  // Fastify names the query string "querystring"; the pointers say /query, like the use cases' own.
+  const raw = (err as { validationContext?: string }).validationContext ?? 'body';
+  const ctx = raw === 'querystring' ? 'query' : raw;
   return (err.validation ?? []).map((v) => {
     const missing = v.keyword === 'required' ? `/${(v.params as { missingProperty?: string }).missingProperty}` : '';
     return { pointer: `/${ctx}${v.instancePath}${missing}`, detail: v.message ?? 'invalid' };
   });
+}
+
+/**
+ * The multipart parser (busboy) reports a body that breaks the multipart syntax with plain errors,
+ * from `req.file()` or later from the file's stream; they are the client's fault (400), known by message.
+ */
+const BUSBOY_SYNTAX = /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle cannot (be an empty String\/Buffer|have a length bigger than 256)\.)$/;
+export function malformedMultipart(req: FastifyRequest, err: Error): boolean {
+  return /^multipart\//i.test(String(req.headers['content-type'] ?? '')) && Object.getPrototypeOf(err) === Error.prototype && BUSBOY_SYNTAX.test(err.message);
 }
 
 export function stripQuery(url: string): string {
@@ -50,6 +67,16 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError('uri-too-long', `at most ${MAX_URL_LENGTH} characters`);
+  });
+  app.addHook('preValidation', async (req) => {
+    // Fastify validates a body only when there is one: a route that declares a body gets one (JSON null counts).
+    if (req.body === undefined && req.routeOptions.schema?.body) {
+      throw new AppError('validation', 'a JSON body is required', { errors: [{ pointer: '/body', detail: 'required' }] });
+    }
+    // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here for every route, naming the field.
+    const bad = unstorableText(req.params, '/params') ?? unstorableText(req.query, '/query') ?? unstorableText(req.body, '/body');
+    if (bad) throw new AppError('validation', undefined, { errors: [bad] });
   });
   app.addHook('onResponse', async (req, reply) => {
     duration.observe(
@@ -73,11 +100,13 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return sendProblem(req, reply, 'unsupported-media-type');
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(req, reply, 'payload-too-large');
       case 'FST_REQ_FILE_TOO_LARGE':
         return sendProblem(req, reply, 'file-too-large');
       case 'FST_ERR_RATE_LIMIT':
         return sendProblem(req, reply, 'rate-limited');
     }
+    if (malformedMultipart(req, err)) return sendProblem(req, reply, 'malformed-multipart');
     if (err instanceof SyntaxError) return sendProblem(req, reply, 'malformed-json', { detail: err.message });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(req, reply, 'bad-request', { detail: err.message });
@@ -87,6 +116,20 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
   });
 
   app.setNotFoundHandler({}, (req, reply) => sendProblem(req, reply, 'not-found'));
+}
+
+/**
+ * Errors Fastify raises before a request reaches its route (`frameworkErrors`): a path parameter longer
+ * than `maxParamLength` (414), a URL that is not valid percent-encoded UTF-8 (400). Their messages
+ * repeat the URL, so they are not shown.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-request-id', req.id);
+  if ((req.url ?? '').length > MAX_URL_LENGTH) return sendProblem(req, reply, 'uri-too-long', { detail: `at most ${MAX_URL_LENGTH} characters` });
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(req, reply, 'uri-too-long', { detail: `a path segment is longer than ${MAX_PARAM_LENGTH} characters` });
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(req, reply, 'bad-request', { detail: 'the URL is not valid percent-encoded UTF-8' });
+  req.log.error({ err }, 'framework error');
+  return sendProblem(req, reply, 'internal');
 }
 
 export function requestIdFrom(header: unknown): string {
