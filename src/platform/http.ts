@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import client from 'prom-client';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError, problemBody, type FieldError, type ProblemType } from './errors.ts';
+import { AppError, problemBody, problemDef, type FieldError, type ProblemType } from './errors.ts';
 import { unstorableText } from './input.ts';
 
 /** The longest URL (path and query) served; a longer one is answered 414 before any route runs. */
@@ -107,7 +107,8 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
         return sendProblem(req, reply, 'rate-limited');
     }
     if (malformedMultipart(req, err)) return sendProblem(req, reply, 'malformed-multipart');
-    if (err instanceof SyntaxError) return sendProblem(req, reply, 'malformed-json', { detail: err.message });
+    // A body parser's syntax error is the client's; any other SyntaxError (BigInt, JSON.parse of our own data) is a bug.
+    if (err instanceof SyntaxError && err.statusCode === 400) return sendProblem(req, reply, 'malformed-json', { detail: err.message });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(req, reply, 'bad-request', { detail: err.message });
     }
@@ -132,12 +133,49 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   return sendProblem(req, reply, 'internal');
 }
 
+/**
+ * The request id: the client's `X-Request-Id` when it is a plain token, else a fresh UUID. Ids are
+ * logged with every line, so one that could carry personal data is replaced: only [A-Za-z0-9._-],
+ * 8–64 characters, and no run of 9 or more digits (a phone number, an old or new ID number, even split by `.`, `_` or
+ * `-`), except inside a UUID's hex groups.
+ */
 export function requestIdFrom(header: unknown): string {
-  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
+  if (typeof header !== 'string') return randomUUID();
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(header)) return header;
+  if (!/^[A-Za-z0-9._-]{8,64}$/.test(header) || /[0-9]{9,}/.test(header.replace(/[._-]/g, ''))) return randomUUID();
+  return header;
 }
 
-/** pino serializers: no query strings, no bodies, no credentials. */
+/** Error fields that name what failed (codes, PostgreSQL's routine and constraint, table and column names), never with which values. */
+const SAFE_ERROR_FIELDS = ['code', 'errno', 'statusCode', 'severity', 'routine', 'constraint', 'schema', 'table', 'column', 'dataType', 'validationContext'] as const;
+
+/**
+ * The pino `err` serializer. Error messages and details may repeat the request's data — PostgreSQL's
+ * `message`, `detail`, `where`, `hint`, `internalQuery` and PGlite's `query`/`params` echo values (a
+ * phone number from a form), and so do JSON and BigInt syntax errors — so they are never logged. What is
+ * logged: the error's class, its codes and the names of what failed (SAFE_ERROR_FIELDS), the stack frames
+ * without the first line (which is the message), and the same of its `cause`. An `AppError` is ours:
+ * its problem type and the catalogue's English title are logged, not its detail (which may name a value).
+ */
+export function serializeError(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: err === null ? 'null' : typeof err };
+  const out: Record<string, unknown> = { type: err.constructor?.name || 'Error' };
+  if (err instanceof AppError) Object.assign(out, { problem: err.type, status: err.status, message: problemDef(err.type).en });
+  for (const f of SAFE_ERROR_FIELDS) {
+    const v = (err as unknown as Record<string, unknown>)[f];
+    if (typeof v === 'string' || typeof v === 'number') out[f] = v;
+  }
+  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim());
+  if (frames.length) out.stack = frames.slice(0, 20).join('\n');
+  if (err.cause !== undefined && depth < 3) out.cause = serializeError(err.cause, depth + 1);
+  if (err instanceof AggregateError && depth < 3) out.errors = err.errors.slice(0, 5).map((e) => serializeError(e, depth + 1));
+  return out;
+}
+
+/** pino serializers: no query strings, no bodies, no credentials, no error messages (see serializeError). */
 export const logSerializers = {
+  // Fastify's types want pino's shape (type, message, stack); the message is left out on purpose.
+  err: serializeError as unknown as (err: FastifyError) => { type: string; message: string; stack: string },
   req(req: { method: string; url: string; routeOptions?: { url?: string } }) {
     return { method: req.method, url: stripQuery(req.url), route: req.routeOptions?.url };
   },
