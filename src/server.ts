@@ -12,7 +12,7 @@ import type { Config } from './config.ts';
 import { ping, type Db } from './db/index.ts';
 import { bearerIs, registerAuth } from './platform/auth.ts';
 import type { Clock } from './platform/clock.ts';
-import { logSerializers, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
+import { frameworkError, logSerializers, MAX_PARAM_LENGTH, registerHttp, requestIdFrom, requestValidator, sendProblem } from './platform/http.ts';
 import { registerRateLimits } from './platform/rate-limit.ts';
 import { Problem } from './platform/schemas.ts';
 import { webRoutes } from './platform/web.ts';
@@ -62,6 +62,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (default: none).
     trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkError,
   });
 
   const registry = new client.Registry();

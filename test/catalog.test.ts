@@ -62,7 +62,7 @@ describe('procedure catalogue', () => {
   it('rejects a bad query with problem+json', async () => {
     const res = await t.app.inject({ url: '/api/v1/procedures?limit=5000' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0].pointer).toBe('/querystring/limit');
+    expect(res.json().errors[0].pointer).toBe('/query/limit');
   });
 });
 

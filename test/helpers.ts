@@ -12,6 +12,7 @@ import { fsBlobStore } from '../src/modules/files/blobs.ts';
 import { buildServer } from '../src/server.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 import type { Config } from '../src/config.ts';
+import type { Services } from '../src/platform/module.ts';
 import { samplePdf } from './helpers-bytes.ts';
 export { samplePdf, PNG_1x1 } from './helpers-bytes.ts';
 
@@ -46,6 +47,8 @@ export interface TestApp {
   database: Database;
   config: Config;
   clock: ReturnType<typeof fixedClock>;
+  /** The services the server uses (a test may set the job runner on it). */
+  services: Services;
   dir: string;
   close(): Promise<void>;
 }
@@ -55,10 +58,11 @@ export async function testApp(overrides: Partial<Config> = {}, logStream?: NodeJ
   const config = testConfig(dir, overrides);
   const database = await freshDatabase();
   const clock = fixedClock(TEST_NOW);
-  const app = await buildServer({ config, db: database.db, clock, blobs: fsBlobStore(config.filesDir), logger: Boolean(logStream), logStream });
+  const services = {} as Services;
+  const app = await buildServer({ config, db: database.db, clock, blobs: fsBlobStore(config.filesDir), services, logger: Boolean(logStream), logStream });
   await app.ready();
   return {
-    app, database, config, clock, dir,
+    app, database, config, clock, services, dir,
     async close() {
       await app.close();
       await database.close();

@@ -8,7 +8,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import client from 'prom-client';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError, problemBody, type FieldError, type ProblemType } from './errors.ts';
+import { AppError, problemBody, problemDef, type FieldError, type ProblemType } from './errors.ts';
+import { unstorableText } from './input.ts';
+
+/** The longest URL (path and query) served; a longer one is answered 414 before any route runs. */
+export const MAX_URL_LENGTH = 8192;
+/** The longest path parameter (Fastify's `maxParamLength`); a longer one is answered 414. */
+export const MAX_PARAM_LENGTH = 200;
 
 export function langOf(req: FastifyRequest): 'vi' | 'en' {
   const q = req.headers['accept-language'];
@@ -27,11 +33,22 @@ export function sendProblem(
 
 /** Ajv errors → field details with JSON Pointers under /body, /query, /params or /headers. */
 function validationErrors(err: FastifyError): FieldError[] {
-  const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
+  // Fastify names the query string "querystring"; the pointers say /query, like the use cases' own.
+  const raw = (err as { validationContext?: string }).validationContext ?? 'body';
+  const ctx = raw === 'querystring' ? 'query' : raw;
   return (err.validation ?? []).map((v) => {
     const missing = v.keyword === 'required' ? `/${(v.params as { missingProperty?: string }).missingProperty}` : '';
     return { pointer: `/${ctx}${v.instancePath}${missing}`, detail: v.message ?? 'invalid' };
   });
+}
+
+/**
+ * The multipart parser (busboy) reports a body that breaks the multipart syntax with plain errors,
+ * from `req.file()` or later from the file's stream; they are the client's fault (400), known by message.
+ */
+const BUSBOY_SYNTAX = /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle cannot (be an empty String\/Buffer|have a length bigger than 256)\.)$/;
+export function malformedMultipart(req: FastifyRequest, err: Error): boolean {
+  return /^multipart\//i.test(String(req.headers['content-type'] ?? '')) && Object.getPrototypeOf(err) === Error.prototype && BUSBOY_SYNTAX.test(err.message);
 }
 
 export function stripQuery(url: string): string {
@@ -50,6 +67,16 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError('uri-too-long', `at most ${MAX_URL_LENGTH} characters`);
+  });
+  app.addHook('preValidation', async (req) => {
+    // Fastify validates a body only when there is one: a route that declares a body gets one (JSON null counts).
+    if (req.body === undefined && req.routeOptions.schema?.body) {
+      throw new AppError('validation', 'a JSON body is required', { errors: [{ pointer: '/body', detail: 'required' }] });
+    }
+    // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here for every route, naming the field.
+    const bad = unstorableText(req.params, '/params') ?? unstorableText(req.query, '/query') ?? unstorableText(req.body, '/body');
+    if (bad) throw new AppError('validation', undefined, { errors: [bad] });
   });
   app.addHook('onResponse', async (req, reply) => {
     duration.observe(
@@ -73,12 +100,15 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return sendProblem(req, reply, 'unsupported-media-type');
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(req, reply, 'payload-too-large');
       case 'FST_REQ_FILE_TOO_LARGE':
         return sendProblem(req, reply, 'file-too-large');
       case 'FST_ERR_RATE_LIMIT':
         return sendProblem(req, reply, 'rate-limited');
     }
-    if (err instanceof SyntaxError) return sendProblem(req, reply, 'malformed-json', { detail: err.message });
+    if (malformedMultipart(req, err)) return sendProblem(req, reply, 'malformed-multipart');
+    // A body parser's syntax error is the client's; any other SyntaxError (BigInt, JSON.parse of our own data) is a bug.
+    if (err instanceof SyntaxError && err.statusCode === 400) return sendProblem(req, reply, 'malformed-json', { detail: err.message });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(req, reply, 'bad-request', { detail: err.message });
     }
@@ -86,15 +116,78 @@ export function registerHttp(app: FastifyInstance, registry: client.Registry): v
     return sendProblem(req, reply, 'internal');
   });
 
-  app.setNotFoundHandler({}, (req, reply) => sendProblem(req, reply, 'not-found'));
+  app.setNotFoundHandler({}, sendNotFound);
 }
 
+/**
+ * 404 problem for a path no route takes — or 414 when a segment is longer than a path parameter may be:
+ * the router answers that through `frameworkError` only when no other branch of the route tree (the web
+ * app's wildcard) can take the path.
+ */
+export function sendNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (stripQuery(req.url).split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+    return sendProblem(req, reply, 'uri-too-long', { detail: `a path segment is longer than ${MAX_PARAM_LENGTH} characters` });
+  }
+  return sendProblem(req, reply, 'not-found');
+}
+
+/**
+ * Errors Fastify raises before a request reaches its route (`frameworkErrors`): a path parameter longer
+ * than `maxParamLength` (414), a URL that is not valid percent-encoded UTF-8 (400). Their messages
+ * repeat the URL, so they are not shown.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-request-id', req.id);
+  if ((req.url ?? '').length > MAX_URL_LENGTH) return sendProblem(req, reply, 'uri-too-long', { detail: `at most ${MAX_URL_LENGTH} characters` });
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(req, reply, 'uri-too-long', { detail: `a path segment is longer than ${MAX_PARAM_LENGTH} characters` });
+  if (err.code === 'FST_ERR_BAD_URL') return sendProblem(req, reply, 'bad-request', { detail: 'the URL is not valid percent-encoded UTF-8' });
+  req.log.error({ err }, 'framework error');
+  return sendProblem(req, reply, 'internal');
+}
+
+/**
+ * The request id: the client's `X-Request-Id` when it is a plain token, else a fresh UUID. Ids are
+ * logged with every line, so one that could carry personal data is replaced: only [A-Za-z0-9._-],
+ * 8–64 characters, and no run of 9 or more digits (a phone number, an old or new ID number, even split by `.`, `_` or
+ * `-`), except inside a UUID's hex groups.
+ */
 export function requestIdFrom(header: unknown): string {
-  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
+  if (typeof header !== 'string') return randomUUID();
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(header)) return header;
+  if (!/^[A-Za-z0-9._-]{8,64}$/.test(header) || /[0-9]{9,}/.test(header.replace(/[._-]/g, ''))) return randomUUID();
+  return header;
 }
 
-/** pino serializers: no query strings, no bodies, no credentials. */
+/** Error fields that name what failed (codes, PostgreSQL's routine and constraint, table and column names), never with which values. */
+const SAFE_ERROR_FIELDS = ['code', 'errno', 'statusCode', 'severity', 'routine', 'constraint', 'schema', 'table', 'column', 'dataType', 'validationContext'] as const;
+
+/**
+ * The pino `err` serializer. Error messages and details may repeat the request's data — PostgreSQL's
+ * `message`, `detail`, `where`, `hint`, `internalQuery` and PGlite's `query`/`params` echo values (a
+ * phone number from a form), and so do JSON and BigInt syntax errors — so they are never logged. What is
+ * logged: the error's class, its codes and the names of what failed (SAFE_ERROR_FIELDS), the stack frames
+ * without the first line (which is the message), and the same of its `cause`. An `AppError` is ours:
+ * its problem type and the catalogue's English title are logged, not its detail (which may name a value).
+ */
+export function serializeError(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: err === null ? 'null' : typeof err };
+  const out: Record<string, unknown> = { type: err.constructor?.name || 'Error' };
+  if (err instanceof AppError) Object.assign(out, { problem: err.type, status: err.status, message: problemDef(err.type).en });
+  for (const f of SAFE_ERROR_FIELDS) {
+    const v = (err as unknown as Record<string, unknown>)[f];
+    if (typeof v === 'string' || typeof v === 'number') out[f] = v;
+  }
+  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim());
+  if (frames.length) out.stack = frames.slice(0, 20).join('\n');
+  if (err.cause !== undefined && depth < 3) out.cause = serializeError(err.cause, depth + 1);
+  if (err instanceof AggregateError && depth < 3) out.errors = err.errors.slice(0, 5).map((e) => serializeError(e, depth + 1));
+  return out;
+}
+
+/** pino serializers: no query strings, no bodies, no credentials, no error messages (see serializeError). */
 export const logSerializers = {
+  // Fastify's types want pino's shape (type, message, stack); the message is left out on purpose.
+  err: serializeError as unknown as (err: FastifyError) => { type: string; message: string; stack: string },
   req(req: { method: string; url: string; routeOptions?: { url?: string } }) {
     return { method: req.method, url: stripQuery(req.url), route: req.routeOptions?.url };
   },

@@ -15,6 +15,11 @@ export const Problem = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details, with Vietnamese and English titles', additionalProperties: true },
 );
 
+/** The largest value of a PostgreSQL `integer` column: request integers stored in one are bounded by it. */
+export const INT32_MAX = 2_147_483_647;
+/** The largest `bigint` id a request may carry (JavaScript's safe integers; larger ones are not exact). */
+export const SAFE_INT_MAX = Number.MAX_SAFE_INTEGER;
+
 export const ProblemRef = Type.Ref('Problem');
 
 /** Standard error responses for a route's OpenAPI entry. */

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { sendProblem } from './http.ts';
+import { sendNotFound } from './http.ts';
 
 export const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
@@ -43,10 +43,10 @@ export function webRoutes(opts: WebOptions = {}) {
     app.get<{ Params: { '*': string } }>('/*', route, (req, reply) => {
       const path = req.params['*'] ?? '';
       const first = path.split('/')[0] ?? '';
-      if (NOT_APP.includes(first)) return sendProblem(req, reply, 'not-found');
+      if (NOT_APP.includes(first)) return sendNotFound(req, reply);
       if (rootFiles.has(path)) return reply.sendFile(path, { maxAge: '1d' });
       // A missing file (a name with an extension) is a 404, not the application.
-      if (/\.[A-Za-z0-9]{1,8}$/.test(path)) return sendProblem(req, reply, 'not-found');
+      if (/\.[A-Za-z0-9]{1,8}$/.test(path)) return sendNotFound(req, reply);
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
     });

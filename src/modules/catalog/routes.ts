@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../platform/context.ts';
-import { errors } from '../../platform/schemas.ts';
+import { errors, INT32_MAX } from '../../platform/schemas.ts';
 import { requirePrincipal } from '../../platform/auth.ts';
 import * as service from './service.ts';
 
@@ -67,7 +67,7 @@ export function catalogRoutes(deps: AppDeps) {
         tags: ['catalogue'],
         summary: 'A procedure with its components and e-form / Chi tiết thủ tục',
         params: Type.Object({ code: Type.String({ pattern: '^[0-9A-Za-z._-]{1,40}$' }) }),
-        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: INT32_MAX })) }, { additionalProperties: false }),
         response: { 200: Full, ...errors(400, 404) },
       },
     }, async (req) => service.getProcedure(deps.db, req.params.code, req.query.version));

@@ -2,6 +2,7 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import * as catalog from '../catalog/index.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { agencyCalendar } from './lifecycle-env.ts';
 import { statusView } from './model.ts';
 import * as store from './store.ts';
@@ -30,7 +31,7 @@ export async function workqueue(ctx: Ctx, q: QueueQuery) {
       : {};
   const rows = await store.workqueue(ctx.db, {
     agencyId: actor.agencyId, roles: actor.roles, statuses, procedureCode: q.procedure, code: q.code, ...window,
-    limit: q.limit + 1, after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit + 1, after: q.cursor ? afterOf(decodeCursor(q.cursor, true)) : undefined,
   });
   const page = rows.slice(0, q.limit);
   const items = [];
@@ -49,17 +50,4 @@ export async function workqueue(ctx: Ctx, q: QueueQuery) {
   return { items, nextCursor: rows.length > q.limit && last ? encodeCursor(last.due_at, last.id) : null };
 }
 
-function encodeCursor(dueAt: Date | null, id: string) {
-  return Buffer.from(JSON.stringify([dueAt?.toISOString() ?? null, id])).toString('base64url');
-}
-
-function decodeCursor(c: string): { dueAt: Date | null; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string | null, string];
-    const dueAt = at === null ? null : new Date(at);
-    if ((dueAt && Number.isNaN(dueAt.getTime())) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error();
-    return { dueAt, id };
-  } catch {
-    throw new AppError('validation', 'invalid cursor', { errors: [{ pointer: '/query/cursor', detail: 'invalid cursor' }] });
-  }
-}
+const afterOf = (c: { at: Date | null; id: string }) => ({ dueAt: c.at, id: c.id });

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errors } from '../../platform/schemas.ts';
+import { errors, SAFE_INT_MAX } from '../../platform/schemas.ts';
 import * as catalog from '../catalog/index.ts';
 import { ACTIONS, RATINGS, RETURN_METHODS } from './lifecycle.ts';
 import { perform } from './lifecycle-service.ts';
@@ -31,13 +31,13 @@ export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer) {
         description: '`If-Match` carries the dossier version the caller saw; a stale version gets 409 with the current state. '
           + 'The allowed actions for the caller are in `GET /dossiers/{code}` → `allowedActions`.',
         params: CodeParam,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ pattern: '^(W/)?"?[0-9]+"?$' })) }),
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ pattern: '^(W/)?"?[0-9]{1,9}"?$' })) }),
         body: Type.Object({
           action: Type.Union(ACTIONS.map((a) => Type.Literal(a))),
           note: Type.Optional(Type.String({ maxLength: 2000 })),
           reason: Type.Optional(Type.String({ maxLength: 2000 })),
           items: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50 })),
-          amountVND: Type.Optional(Type.Integer({ minimum: 1 })),
+          amountVND: Type.Optional(Type.Integer({ minimum: 1, maximum: SAFE_INT_MAX })),
           description: Type.Optional(Type.String({ maxLength: 500 })),
           newDueAt: Type.Optional(Type.String({ format: 'date-time' })),
           rating: Type.Optional(Type.Union(RATINGS.map((x) => Type.Literal(x)))),

@@ -18,6 +18,7 @@ import { apply, decide, initialState } from './lifecycle.ts';
 import { eventToRow, stateColumns } from './lifecycle-columns.ts';
 import { actorOf, agenciesOf, agencyCalendar, currentProcess, lifecycleContext } from './lifecycle-env.ts';
 import { canSee, lifecycleView } from './lifecycle-service.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { validateForm } from './eform.ts';
 import { present, presentSummary, presentPublic } from './present.ts';
 import { dossierActionEvent } from './events.ts';
@@ -168,7 +169,8 @@ export async function read(ctx: Ctx, code: string) {
 export async function listMine(ctx: Ctx, limit: number, cursor: string | undefined) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated');
-  const after = cursor ? decodeCursor(cursor) : undefined;
+  const decoded = cursor ? decodeCursor(cursor) : undefined;
+  const after = decoded && { submittedAt: decoded.at, id: decoded.id };
   const filter = actor.kind === 'citizen' ? { applicantId: actor.userId } : { agencyId: actor.agencyId ?? '-' };
   const rows = await store.list(ctx.db, { ...filter, limit: limit + 1, after });
   const page = rows.slice(0, limit);
@@ -183,20 +185,6 @@ export async function listMine(ctx: Ctx, limit: number, cursor: string | undefin
   };
 }
 
-function encodeCursor(at: Date, id: string) {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(c: string): { submittedAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
-    const d = new Date(at);
-    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error();
-    return { submittedAt: d, id };
-  } catch {
-    throw new AppError('validation', 'invalid cursor', { errors: [{ pointer: '/query/cursor', detail: 'invalid cursor' }] });
-  }
-}
 
 /** Public status by code and the applicant's ID number; a wrong number looks like a missing dossier. */
 export async function publicLookup(ctx: Ctx, code: string, idNumber: string) {

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
+import { unstorableText } from '../../platform/input.ts';
 import { errors } from '../../platform/schemas.ts';
 import type { BlobStore } from './blobs.ts';
 import * as service from './service.ts';
@@ -41,6 +42,12 @@ export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
       if (!req.isMultipart()) throw new AppError('unsupported-media-type', 'send multipart/form-data with a "file" field');
       const part = await req.file({ limits: { fileSize: deps.config.fileMaxBytes, files: 1, fields: 5 } });
       if (!part) throw new AppError('validation', 'no file in the request');
+      // The file name is stored: text PostgreSQL cannot store is refused like in any other field.
+      const badName = unstorableText(part.filename, '/body/file/filename');
+      if (badName) {
+        part.file.resume();
+        throw new AppError('validation', undefined, { errors: [badName] });
+      }
       const stored = await service.storeUpload(ctxFrom(deps, req), blobs, {
         stream: part.file, name: part.filename || null, isTruncated: () => part.file.truncated,
       });

@@ -158,7 +158,8 @@ export interface Period {
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthKey = (y: number, m: number) => `${y}-${pad(m)}-01`;
 
-export const PERIOD_PATTERN = '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$';
+/** A period in a request: years 1900–2999 (PostgreSQL has no year 0; the figures start long after 1900). */
+export const PERIOD_PATTERN = '^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$';
 
 /** '2026', '2026-Q1' or '2026-03'; null otherwise. */
 export function parsePeriod(s: string): Period | null {

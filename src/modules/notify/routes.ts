@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { requirePrincipal } from '../../platform/auth.ts';
 import type { AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errors } from '../../platform/schemas.ts';
+import { errors, SAFE_INT_MAX } from '../../platform/schemas.ts';
 import { listFor, markRead } from './service.ts';
 
 export function notifyRoutes(deps: AppDeps) {
@@ -29,7 +29,7 @@ export function notifyRoutes(deps: AppDeps) {
     });
     r.post('/notifications/:id/read', {
       config: { policy: 'authenticated' },
-      schema: { tags: ['notifications'], summary: 'Mark read / Đánh dấu đã đọc', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null(), ...errors(401, 404) } },
+      schema: { tags: ['notifications'], summary: 'Mark read / Đánh dấu đã đọc', params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: SAFE_INT_MAX }) }), response: { 204: Type.Null(), ...errors(401, 404) } },
     }, async (req, reply) => {
       if (!(await markRead(deps.db, requirePrincipal(req).userId, req.params.id, deps.clock.now()))) throw new AppError('not-found');
       return reply.status(204).send(null);
