@@ -22,8 +22,10 @@ export { appendSignature, signNew, SUBFILTER } from './sign.ts';
 export type { PdfSigner } from './sign.ts';
 export { checkCms } from './verify-cms.ts';
 export type { CmsCheck } from './verify-cms.ts';
-export { certInfo, verifyPdf } from './verify.ts';
-export type { CertInfo, PdfVerification, SignatureReport, TrustStore } from './verify.ts';
+export { certInfo, MAX_SIGNATURES, verifyPdf } from './verify.ts';
+export type { CertInfo, PdfVerification, SignatureReport, TrustStore, VerifyLimits } from './verify.ts';
+export { verifyPdfOffThread } from './verify-pool.ts';
+export type { VerifyOptions } from './verify-pool.ts';
 export { verdict } from './verdict.ts';
 export type { Problem, SignatureFinding } from './verdict.ts';
 

@@ -7,6 +7,7 @@ import { defineModule } from '../../platform/module.ts';
 import { resultRoutes, verifyPageRoutes } from './routes.ts';
 import { documentIssuer } from './service.ts';
 import { reuseDocuments } from './access.ts';
+import { RESULT_PROBLEMS } from './problems.ts';
 
 export { documentIssuer, readBlob } from './service.ts';
 export type { PreparedDocument } from './service.ts';
@@ -21,6 +22,7 @@ export const resultsModule = defineModule({
   name: 'results',
   tables: ['signed_documents', 'signed_document_revisions', 'personal_documents', 'document_reuses'],
   migrations: new URL('./migrations/', import.meta.url),
+  problems: RESULT_PROBLEMS,
   provides: (ctx) => ({ documents: documentIssuer(ctx.services.blobs), documentReuse: reuseDocuments }),
   routes: (ctx) => resultRoutes(ctx, ctx.services.blobs),
   pages: (ctx) => verifyPageRoutes(ctx, ctx.services.blobs),
