@@ -154,6 +154,13 @@ describe('downloads', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
   });
 
+  it('are inline when asked, for a preview in the page, still with the name and nosniff', async () => {
+    const up = await upload(t.app, citizen, samplePdf('xem-truoc'), 'Tờ khai.pdf');
+    const res = await t.app.inject({ url: `/api/v1/files/${up.json().id}?disposition=inline`, headers: auth(citizen) });
+    expect(res.headers['content-disposition']).toBe('inline; filename="To khai.pdf"; filename*=UTF-8\'\'T%E1%BB%9D%20khai.pdf');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('name a file uploaded without a name by its hash', async () => {
     const mp = multipart(samplePdf('khong-ten'), '');
     const up = await t.app.inject({ method: 'POST', url: '/api/v1/files', payload: mp.payload, headers: { ...mp.headers, ...auth(citizen) } });

@@ -11,7 +11,7 @@ export type { BlobStore } from './blobs.ts';
 export { attachFiles, ownedFiles, openFile } from './service.ts';
 export { insertFile } from './store.ts';
 export type { FileRow, MediaType } from './store.ts';
-export { sendFile } from './routes.ts';
+export { DispositionQuery, sendFile } from './routes.ts';
 export { purgeOrphanUploads } from './purge.ts';
 export type { BlobsHeld, PurgeResult } from './purge.ts';
 export { filePurged } from './events.ts';

@@ -9,6 +9,11 @@ import type { BlobStore } from './blobs.ts';
 import { attachmentHeader, overQuota } from './rules.ts';
 import * as service from './service.ts';
 
+/** `?disposition=inline` for a preview in the page; a download (attachment) otherwise. */
+export const DispositionQuery = Type.Object({
+  disposition: Type.Optional(Type.Union([Type.Literal('attachment'), Type.Literal('inline')], { description: 'attachment (default) or inline, for a preview in the page' })),
+});
+
 export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -18,13 +23,14 @@ export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
         tags: ['files'], summary: 'Download one of my own uploads / Tải tệp đã tải lên',
         description: 'Only the uploader; a file attached to a dossier is read through `/dossiers/{code}/files/{fileId}`.',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        querystring: DispositionQuery,
         response: { 200: Type.Any(), ...errors(401, 404) },
       },
     }, async (req, reply) => {
       const ctx = ctxFrom(deps, req);
       const row = await service.getFileRow(ctx, req.params.id);
       if (!row || row.owner_id !== req.principal?.userId) throw new AppError('not-found', 'file not found');
-      return sendFile(reply, await service.openFile(ctx, blobs, row.id));
+      return sendFile(reply, await service.openFile(ctx, blobs, row.id), req.query.disposition);
     });
 
     r.post('/files', {
@@ -58,12 +64,15 @@ export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
   };
 }
 
-/** Streams a stored file as an attachment under its original name, with its recognised media type and no sniffing. */
-export function sendFile(reply: FastifyReply, f: { row: { media_type: string; size: number; sha256: string; name: string | null }; stream: NodeJS.ReadableStream }) {
+/** Streams a stored file as an attachment (or inline, asked) under its original name, with its recognised media type and no sniffing. */
+export function sendFile(
+  reply: FastifyReply, f: { row: { media_type: string; size: number; sha256: string; name: string | null }; stream: NodeJS.ReadableStream },
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   return reply
     .header('content-type', f.row.media_type)
     .header('content-length', f.row.size)
-    .header('content-disposition', attachmentHeader(f.row))
+    .header('content-disposition', attachmentHeader(f.row, disposition))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, max-age=3600')
     .header('etag', `"${f.row.sha256}"`)

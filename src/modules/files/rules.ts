@@ -25,11 +25,12 @@ export function asciiName(name: string): string {
 }
 
 /**
- * `Content-Disposition: attachment` with the original file name (RFC 6266; `filename*` in UTF-8 per
- * RFC 8187/5987, an ASCII `filename` for old clients), or the hash when the upload had no name.
+ * `Content-Disposition` with the original file name (RFC 6266; `filename*` in UTF-8 per RFC 8187/5987,
+ * an ASCII `filename` for old clients), or the hash when the upload had no name. `attachment` unless
+ * the caller asks `inline` (the web app's preview of a checked PDF or image in a frame).
  */
-export function attachmentHeader(row: { name: string | null; sha256: string; media_type: string }): string {
+export function attachmentHeader(row: { name: string | null; sha256: string; media_type: string }, type: 'attachment' | 'inline' = 'attachment'): string {
   const clean = (row.name ?? '').replace(/[\x00-\x1f\x7f/\\]/g, '').trim();
   const name = clean || `${row.sha256.slice(0, 16)}.${EXT[row.media_type] ?? 'bin'}`;
-  return contentDisposition(name, { type: 'attachment', fallback: asciiName(name) });
+  return contentDisposition(name, { type, fallback: asciiName(name) });
 }
