@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServices } from '../src/platform/module.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { filesModule } from '../src/modules/files/index.ts';
+import { overQuota, quotaRule } from '../src/modules/files/rules.ts';
 import { ensurePki } from '../src/modules/pki/index.ts';
 import { auth, DEMO_CITIZEN, DEMO_COMMUNE, login, multipart, registerCitizen, samplePdf, testApp, upload, type TestApp } from './helpers.ts';
 import { issueLatest, resultsApp, type ResultsApp } from './support/results-testkit.ts';
@@ -88,6 +89,15 @@ describe('the upload quota', () => {
     expect(refused.json()).toMatchObject({ type: '/problems/upload-quota-exceeded', quotaBytes: Math.floor(QUOTA_UNIT * 5.5), usedBytes: QUOTA_UNIT * 5 });
     const b = await registerCitizen(q.app, 'Phạm Thị Khác');
     expect((await upload(q.app, b.token, samplePdf('quota-999'))).statusCode).toBe(201);
+  });
+
+  it("holds a citizen to all their uploads and an officer (counter scans for many citizens) to those not yet attached", () => {
+    expect(quotaRule('citizen', 1000)).toEqual({ limitBytes: 1000, onlyUnattached: false });
+    expect(quotaRule('officer', 1000)).toEqual({ limitBytes: 1000, onlyUnattached: true });
+    expect(quotaRule('citizen', 0)).toBeNull();
+    expect(overQuota(900, 100, { limitBytes: 1000, onlyUnattached: false })).toBe(false);
+    expect(overQuota(900, 101, { limitBytes: 1000, onlyUnattached: false })).toBe(true);
+    expect(overQuota(1000, 0, { limitBytes: 1000, onlyUnattached: false })).toBe(true);
   });
 
   it('refuses before reading the body when the declared length cannot fit in what is left', { timeout: 20_000 }, async () => {
