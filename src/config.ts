@@ -2,6 +2,7 @@
  * Every setting of the platform, read from the environment once, with documented defaults.
  * See README "Configuration" for the table.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -28,6 +29,19 @@ export interface Config {
   filesDir: string;
   /** Largest accepted upload in bytes (FILE_MAX_BYTES, default 20 MiB). */
   fileMaxBytes: number;
+  /**
+   * Bytes of uploads an account may keep (UPLOAD_QUOTA_BYTES, default 200 MiB; 0 = no quota): a
+   * citizen's uploads attached or not, an officer's uploads not yet attached to a dossier.
+   */
+  uploadQuotaBytes: number;
+  /** Uploads never attached to a dossier are deleted after this many hours (UPLOAD_ORPHAN_HOURS, default 24; 0 = kept). */
+  uploadOrphanHours: number;
+  /** Worker threads for CPU-heavy checks of PDFs (WORKER_THREADS, default: the cores but one, 1–4). */
+  workerThreads: number;
+  /** A signature verification or an upload's PDF check is abandoned after this long (VERIFY_TIMEOUT_MS, default 15000). */
+  verifyTimeoutMs: number;
+  /** A PDF with more signatures than this is not verified (VERIFY_MAX_SIGNATURES, default 16). */
+  verifyMaxSignatures: number;
   s3: { endpoint: string | null; region: string; bucket: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
   /** Session lifetime in hours (SESSION_TTL_HOURS, default 12). */
   sessionTtlHours: number;
@@ -175,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fileStore: store,
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : resolve(dataDir, 'files'),
     fileMaxBytes: int(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024),
+    uploadQuotaBytes: int(env, 'UPLOAD_QUOTA_BYTES', 200 * 1024 * 1024),
+    uploadOrphanHours: int(env, 'UPLOAD_ORPHAN_HOURS', 24),
+    workerThreads: Math.max(1, int(env, 'WORKER_THREADS', Math.max(1, Math.min(4, availableParallelism() - 1)))),
+    verifyTimeoutMs: Math.max(1, int(env, 'VERIFY_TIMEOUT_MS', 15_000)),
+    verifyMaxSignatures: int(env, 'VERIFY_MAX_SIGNATURES', 16),
     s3: {
       endpoint: env.S3_ENDPOINT || null,
       region: env.S3_REGION || 'us-east-1',

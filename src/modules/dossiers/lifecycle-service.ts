@@ -162,6 +162,9 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
     : await inTx(ctx.db, async (tx) => {
       const stored = await writeAction(tx, write);
       if (!stored) return undefined;
+      // Attached files are kept from now on (not cleaned up as orphans); one deleted meanwhile refuses the action.
+      const ids = [...new Set(added.map((f) => f.file_id))];
+      if ((await files.attachFiles(tx, ids, env.now)).length < ids.length) throw new AppError('validation', 'a file is no longer available; upload it again');
       await store.addFiles(tx, added);
       if (issuer && documents !== null) await issuer.record(tx, ctx, documents);
       return stored;

@@ -72,12 +72,13 @@ export function dossierRoutes(deps: AppDeps, blobs: BlobStore, reuse: DocumentRe
       schema: {
         tags: ['dossiers'], summary: "A document of a dossier, for those who may read the dossier / Xem giấy tờ của hồ sơ",
         params: Type.Object({ ...CodeParam.properties, fileId: Type.String({ format: 'uuid' }) }),
+        querystring: files.DispositionQuery,
         response: { 200: Type.Any(), ...errors(401, 404) },
       },
     }, async (req, reply) => {
       const ctx = ctxFrom(deps, req);
       const dossierId = await service.fileOfDossier(ctx, req.params.code, req.params.fileId);
-      return sendFile(reply, await files.openFile(ctx, blobs, req.params.fileId, { subjectType: 'dossier', subjectId: dossierId }));
+      return sendFile(reply, await files.openFile(ctx, blobs, req.params.fileId, { subjectType: 'dossier', subjectId: dossierId }), req.query.disposition);
     });
 
     r.get('/public/dossiers/:code', {

@@ -114,6 +114,10 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
   const history = eventToRow(decision.event);
   try {
     const dossier = await inTx(ctx.db, async (tx) => {
+      // Attached files are kept from now on (not cleaned up as orphans); one deleted meanwhile refuses the intake.
+      if ((await files.attachFiles(tx, fileIds, now)).length < fileIds.length) {
+        throw new AppError('validation', 'a file is no longer available; upload it again');
+      }
       const base = {
         id, procedure_code: procedure.code, procedure_version: procedure.version, desk_agency_id: desk.id,
         handling_agency_id: handling.id, commune_code: communeCode, applicant_id: who.applicantId,

@@ -13,6 +13,8 @@ export interface BlobStore {
   put(tempPath: string, sha256: string, mediaType: string): Promise<void>;
   get(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /** Removes the bytes of this hash (no error when absent). The caller has checked nothing holds them. */
+  delete(sha256: string): Promise<void>;
   /** Where uploads are spooled before they are checked. */
   tempDir: string;
 }
@@ -34,11 +36,14 @@ export function fsBlobStore(root: string): BlobStore {
       return createReadStream(pathOf(sha256));
     },
     exists,
+    async delete(sha256) {
+      await rm(pathOf(sha256), { force: true });
+    },
   };
 }
 
 export async function s3BlobStore(config: Config): Promise<BlobStore> {
-  const { S3Client, PutObjectCommand, GetObjectCommand, HeadObjectCommand } = await import('@aws-sdk/client-s3');
+  const { S3Client, PutObjectCommand, GetObjectCommand, HeadObjectCommand, DeleteObjectCommand } = await import('@aws-sdk/client-s3');
   const s3 = new S3Client({
     region: config.s3.region,
     endpoint: config.s3.endpoint ?? undefined,
@@ -67,6 +72,9 @@ export async function s3BlobStore(config: Config): Promise<BlobStore> {
       return out.Body as Readable;
     },
     exists,
+    async delete(sha256) {
+      await s3.send(new DeleteObjectCommand({ Bucket, Key: key(sha256) }));
+    },
   };
 }
 

@@ -36,8 +36,12 @@ function attributes(buf: Buffer, set: Tlv | undefined): Map<string, Tlv> {
   return out;
 }
 
-/** Checks the CMS `cms` (DER) against the signed content. Throws on a malformed structure. */
-export function checkCms(cms: Buffer, content: Buffer): CmsCheck {
+/**
+ * Checks the CMS `cms` (DER) against the signed content (one buffer, or its pieces in order: a PDF's
+ * two byte ranges, hashed without being joined). Throws on a malformed structure.
+ */
+export function checkCms(cms: Buffer, signedContent: Buffer | readonly Buffer[]): CmsCheck {
+  const parts = Buffer.isBuffer(signedContent) ? [signedContent] : signedContent;
   const [type, wrapped] = tlvKids(cms, tlv(cms, 0));
   if (tlvOid(cms, type) !== OID.signedData || !wrapped) throw new Error('not a CMS SignedData');
   const fields = tlvKids(cms, tlvKids(cms, wrapped)[0]!);
@@ -53,13 +57,13 @@ export function checkCms(cms: Buffer, content: Buffer): CmsCheck {
   if (!sid || !digestAlg || !sigAlg || sigValue?.tag !== 0x04) throw new Error('malformed SignerInfo');
   const hash = HASHES[tlvOid(cms, tlvKids(cms, digestAlg)[0]) ?? ''] ?? null;
   const signature = tlvValue(cms, sigValue);
-  const contentDigest = hash ? createHash(hash).update(content).digest() : null;
+  const contentDigest = hash ? parts.reduce((h, p) => h.update(p), createHash(hash)).digest() : null;
 
   const attrs = attributes(cms, signedAttrs);
   const md = attrs.get(OID.messageDigest);
   const digestMatches = !!contentDigest && (signedAttrs ? !!md && md.tag === 0x04 && tlvValue(cms, md).equals(contentDigest) : true);
   // The signature covers the DER SET OF the signed attributes: the same bytes with the SET tag.
-  const signedBytes = signedAttrs ? Buffer.concat([Buffer.from([0x31]), tlvRaw(cms, signedAttrs).subarray(1)]) : content;
+  const signedBytes = signedAttrs ? Buffer.concat([Buffer.from([0x31]), tlvRaw(cms, signedAttrs).subarray(1)]) : Buffer.concat(parts);
 
   const sidKids = sid.tag === 0x30 ? tlvKids(cms, sid) : [];
   const sidSerial = sidKids[1] ? tlvValue(cms, sidKids[1]).toString('hex').replace(/^(00)+(?=[0-9a-f]{2})/, '').toUpperCase() : null;

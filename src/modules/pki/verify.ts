@@ -106,18 +106,21 @@ function revocation(path: X509Certificate[], trust: TrustStore, at: Date): Pick<
 
 const RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 /** More signature dictionaries than this is not a document of ours (and bounds the work per upload). */
-const MAX_SIGNATURES = 16;
+export const MAX_SIGNATURES = 16;
 
-export function verifyPdf(pdf: Buffer, trust: TrustStore, now: Date): PdfVerification {
+export interface VerifyLimits {
+  /** Signatures checked at most; a document with more is refused as a whole (too_many_signatures). */
+  maxSignatures: number;
+}
+
+export function verifyPdf(pdf: Buffer, trust: TrustStore, now: Date, limits: VerifyLimits = { maxSignatures: MAX_SIGNATURES }): PdfVerification {
   const text = pdf.toString('latin1');
   const signatures: SignatureReport[] = [];
   let structureOk = true;
-  let seen = 0;
-  for (const m of text.matchAll(RANGE)) {
-    if (++seen > MAX_SIGNATURES) {
-      structureOk = false;
-      break;
-    }
+  // Counted before any is checked: the work per document is bounded by the limit, whatever follows.
+  const ranges = [...text.matchAll(RANGE)];
+  const tooMany = ranges.length > limits.maxSignatures;
+  for (const m of tooMany ? [] : ranges) {
     const br = m.slice(1, 5).map(Number) as [number, number, number, number];
     const [a, b, c, d] = br;
     const ok = a === 0 && b < c && c + d <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
@@ -131,7 +134,9 @@ export function verifyPdf(pdf: Buffer, trust: TrustStore, now: Date): PdfVerific
     const dictStart = text.lastIndexOf(' obj', m.index);
     const dict = text.slice(Math.max(0, dictStart), text.indexOf('endobj', m.index));
     const subFilter = /\/SubFilter\s*\/([\w.]+)/.exec(dict)?.[1] ?? null;
-    const signed = Buffer.concat([pdf.subarray(a, b), pdf.subarray(c, c + d)]);
+    // The two signed ranges are hashed in place, not copied into one buffer (a copy per signature
+    // of a large file is what made a crafted document expensive).
+    const signed = [pdf.subarray(a, b), pdf.subarray(c, c + d)];
     try {
       const cms = checkCms(contents.subarray(0, len), signed);
       const claimed = cms.signingTime ?? pdfDate(/\/M\s*\(([^)]*)\)/.exec(dict)?.[1]);
@@ -152,7 +157,7 @@ export function verifyPdf(pdf: Buffer, trust: TrustStore, now: Date): PdfVerific
       structureOk = false;
     }
   }
-  const v = verdict(signatures, structureOk);
+  const v = verdict(signatures, structureOk, { tooManySignatures: tooMany });
   return {
     ...v, sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length,
     embeddedDocumentId: /\/MotcuaDocumentId\s*\(([0-9a-f-]{36})\)/.exec(text)?.[1] ?? null, signatures,

@@ -11,10 +11,12 @@ import * as catalog from '../catalog/index.ts';
 import type { BlobStore } from '../files/index.ts';
 import * as dossiers from '../dossiers/index.ts';
 import type { ReuseInput } from '../dossiers/index.ts';
-import { pkiSettings, trustStore, verifyPdf } from '../pki/index.ts';
+import { WorkerBusy, WorkerTimeout } from '../../platform/workers.ts';
+import { pkiSettings, trustStore, verifyPdfOffThread, type PdfVerification } from '../pki/index.ts';
 import { DOCUMENT_KINDS, TEMPLATE_NAMES, type ResultTemplate } from './model.ts';
 import { readBlob } from './service.ts';
 import * as store from './store.ts';
+import './problems.ts';
 
 function view(ctx: Ctx, d: Pick<store.DocumentRow, 'id' | 'kind' | 'template' | 'title' | 'sha256' | 'size' | 'signers'> & { status?: string; created_at?: Date; updated_at?: Date }) {
   return {
@@ -99,10 +101,28 @@ async function registry(ctx: Ctx, embeddedId: string | null, sha256: string) {
   };
 }
 
+/**
+ * The verification itself, on a worker thread (a large crafted PDF must not stall the server): past
+ * VERIFY_TIMEOUT_MS it is abandoned with a problem, and a full queue answers 503.
+ */
+async function verified(ctx: Ctx, pdf: Buffer): Promise<PdfVerification> {
+  const { config } = ctx;
+  try {
+    return await verifyPdfOffThread(pdf, await trustStore(ctx.db), ctx.clock.now(), {
+      timeoutMs: config.verifyTimeoutMs, maxSignatures: config.verifyMaxSignatures, threads: config.workerThreads,
+    });
+  } catch (err) {
+    if (err instanceof WorkerTimeout) throw new AppError('verification-timeout', `abandoned after ${err.timeoutMs} ms`, { extra: { timeoutMs: err.timeoutMs } });
+    if (err instanceof WorkerBusy) throw new AppError('unavailable', 'every verifier is busy, try again shortly');
+    ctx.log?.warn({ err }, 'verification failed');
+    throw new AppError('verification-failed');
+  }
+}
+
 /** Verifies an uploaded PDF; reports the registered document and dossier summary when it is one of ours. */
 export async function verifyUpload(ctx: Ctx, pdf: Buffer) {
   if (pdf.length < 8 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('unsupported-file-type', 'not a PDF');
-  const report = verifyPdf(pdf, await trustStore(ctx.db), ctx.clock.now());
+  const report = await verified(ctx, pdf);
   return { ...report, ...(await registry(ctx, report.embeddedDocumentId, report.sha256)) };
 }
 
@@ -110,6 +130,6 @@ export async function verifyUpload(ctx: Ctx, pdf: Buffer) {
 export async function verifyStored(ctx: Ctx, blobs: BlobStore, id: string) {
   const doc = await store.getDocument(ctx.db, id);
   if (!doc) throw new AppError('not-found', 'document not found');
-  const report = verifyPdf(await readBlob(blobs, doc.sha256), await trustStore(ctx.db), ctx.clock.now());
+  const report = await verified(ctx, await readBlob(blobs, doc.sha256));
   return { ...report, ...(await registry(ctx, report.embeddedDocumentId, doc.sha256)) };
 }

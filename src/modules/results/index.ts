@@ -7,6 +7,8 @@ import { defineModule } from '../../platform/module.ts';
 import { resultRoutes, verifyPageRoutes } from './routes.ts';
 import { documentIssuer } from './service.ts';
 import { reuseDocuments } from './access.ts';
+import { RESULT_PROBLEMS } from './problems.ts';
+import { blobHeld } from './store.ts';
 
 export { documentIssuer, readBlob } from './service.ts';
 export type { PreparedDocument } from './service.ts';
@@ -21,7 +23,9 @@ export const resultsModule = defineModule({
   name: 'results',
   tables: ['signed_documents', 'signed_document_revisions', 'personal_documents', 'document_reuses'],
   migrations: new URL('./migrations/', import.meta.url),
-  provides: (ctx) => ({ documents: documentIssuer(ctx.services.blobs), documentReuse: reuseDocuments }),
+  problems: RESULT_PROBLEMS,
+  // blobsHeld: the orphan clean-up of uploads keeps bytes that are also a signed document.
+  provides: (ctx) => ({ documents: documentIssuer(ctx.services.blobs), documentReuse: reuseDocuments, blobsHeld: blobHeld }),
   routes: (ctx) => resultRoutes(ctx, ctx.services.blobs),
   pages: (ctx) => verifyPageRoutes(ctx, ctx.services.blobs),
 });

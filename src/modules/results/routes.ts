@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { inTx } from '../../db/index.ts';
 import { requirePrincipal } from '../../platform/auth.ts';
+import { limitDeclaredBody } from '../../platform/body-limits.ts';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errors } from '../../platform/schemas.ts';
@@ -42,17 +43,19 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
 
     r.post('/verify', {
       config: { policy: 'public', limit: { family: 'verify' } },
+      // A body declared larger than the limit is refused before it is read.
+      onRequest: limitDeclaredBody(() => deps.config.fileMaxBytes),
       schema: {
         tags: ['verification'], summary: 'Verify a signed PDF, no sign-in / Kiểm tra văn bản điện tử',
-        description: 'The PDF as `application/pdf` or `multipart/form-data` (field `file`). Every signature is checked byte for byte: digest of the signed ranges, CMS signature, chain to a trusted root, revocation (CRL). Any changed byte makes it invalid.',
+        description: 'The PDF as `application/pdf` or `multipart/form-data` (field `file`). Every signature is checked byte for byte: digest of the signed ranges, CMS signature, chain to a trusted root, revocation (CRL). Any changed byte makes it invalid. Limits: `FILE_MAX_BYTES` (413, refused before the body is read when `Content-Length` says so), `VERIFY_MAX_SIGNATURES` (reported as `too_many_signatures`), `VERIFY_TIMEOUT_MS` (422 `verification-timeout`).',
         consumes: ['application/pdf', 'multipart/form-data'],
-        response: { 200: VerifyReport, ...errors(400, 413, 415) },
+        response: { 200: VerifyReport, ...errors(400, 413, 415, 422, 503) },
       },
     }, async (req) => verifyUpload(ctxFrom(deps, req), await pdfOf(req, deps.config.fileMaxBytes)));
 
     r.get('/verify/:id', {
       config: { policy: 'public', limit: { family: 'verify' } },
-      schema: { tags: ['verification'], summary: 'Verify a registered document (the QR code) / Kiểm tra văn bản theo mã', params: Id, response: { 200: VerifyReport, ...errors(404) } },
+      schema: { tags: ['verification'], summary: 'Verify a registered document (the QR code) / Kiểm tra văn bản theo mã', params: Id, response: { 200: VerifyReport, ...errors(404, 422, 503) } },
     }, async (req) => verifyStored(ctxFrom(deps, req), blobs, req.params.id));
 
     r.get('/me/documents', {

@@ -143,7 +143,7 @@ export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocumen
     await store.insertDocument(tx, row);
   }
   if (p.personal) {
-    await files.insertFile(tx, { id: p.personal.fileId, owner_id: p.personal.userId, sha256: row.sha256, size: row.size, media_type: 'application/pdf', name: `${p.personal.title}.pdf`.slice(0, 200), created_at: row.updated_at });
+    await files.insertFile(tx, { id: p.personal.fileId, owner_id: p.personal.userId, sha256: row.sha256, size: row.size, media_type: 'application/pdf', name: `${p.personal.title}.pdf`.slice(0, 200), created_at: row.updated_at, attached_at: row.updated_at });
     await store.addPersonal(tx, { user_id: p.personal.userId, document_id: row.id, file_id: p.personal.fileId, title: p.personal.title, added_at: row.updated_at });
   }
   const action = row.status === 'signed' ? 'document.signed' : 'document.issued';

@@ -82,6 +82,13 @@ export function documentBySha(db: Executor, sha256: string) {
     .select(['d.id', 'r.revision', 'd.sha256 as current']).where('r.sha256', '=', sha256).orderBy('r.revision', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Whether a signed document (any of its revisions) is stored under this hash. */
+export async function blobHeld(db: Executor, sha256: string): Promise<boolean> {
+  const hit = await t(db).selectFrom('signed_document_revisions').select('document_id').where('sha256', '=', sha256).limit(1).executeTakeFirst()
+    ?? await t(db).selectFrom('signed_documents').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst();
+  return Boolean(hit);
+}
+
 export async function addPersonal(db: Executor, row: ResultsTables['personal_documents']): Promise<void> {
   await t(db).insertInto('personal_documents').values(row).onConflict((oc) => oc.columns(['user_id', 'document_id']).doNothing()).execute();
 }

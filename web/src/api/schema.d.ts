@@ -1509,7 +1509,10 @@ export interface paths {
         /** A document of a dossier, for those who may read the dossier / Xem giấy tờ của hồ sơ */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description attachment (default) or inline, for a preview in the page */
+                    disposition?: "attachment" | "inline";
+                };
                 header?: never;
                 path: {
                     code: string;
@@ -1724,7 +1727,7 @@ export interface paths {
         put?: never;
         /**
          * Upload one file (multipart/form-data, field "file") / Tải lên tệp
-         * @description Only PDF, JPEG and PNG, recognised by their bytes. Stored content-addressed by SHA-256.
+         * @description Only PDF, JPEG and PNG, recognised by their bytes; a PDF with JavaScript, actions on opening, embedded files or rich media is refused (422 `pdf-active-content`), as is one that cannot be checked (422 `pdf-unreadable`: encrypted, damaged). Stored content-addressed by SHA-256. Limits: `FILE_MAX_BYTES` per file and `UPLOAD_QUOTA_BYTES` per account (413 `upload-quota-exceeded`), both refused before the body is read when `Content-Length` says so. An upload not attached to a dossier within `UPLOAD_ORPHAN_HOURS` is deleted.
          */
         post: {
             parameters: {
@@ -1786,6 +1789,24 @@ export interface paths {
                         "application/json": components["schemas"]["def-0"];
                     };
                 };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1807,7 +1828,10 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description attachment (default) or inline, for a preview in the page */
+                    disposition?: "attachment" | "inline";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3094,7 +3118,7 @@ export interface paths {
         put?: never;
         /**
          * Verify a signed PDF, no sign-in / Kiểm tra văn bản điện tử
-         * @description The PDF as `application/pdf` or `multipart/form-data` (field `file`). Every signature is checked byte for byte: digest of the signed ranges, CMS signature, chain to a trusted root, revocation (CRL). Any changed byte makes it invalid.
+         * @description The PDF as `application/pdf` or `multipart/form-data` (field `file`). Every signature is checked byte for byte: digest of the signed ranges, CMS signature, chain to a trusted root, revocation (CRL). Any changed byte makes it invalid. Limits: `FILE_MAX_BYTES` (413, refused before the body is read when `Content-Length` says so), `VERIFY_MAX_SIGNATURES` (reported as `too_many_signatures`), `VERIFY_TIMEOUT_MS` (422 `verification-timeout`).
          */
         post: {
             parameters: {
@@ -3143,6 +3167,24 @@ export interface paths {
                         "application/json": components["schemas"]["def-0"];
                     };
                 };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3183,6 +3225,24 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -32,8 +32,8 @@ export function Documents({ dossier, procedure }: { dossier: Dossier; procedure:
               {shown && (
                 <div className="preview">
                   {f.mediaType.startsWith('image/')
-                    ? <img src={url} alt={t('documents.previewOf', { name: label })} />
-                    : <iframe src={url} title={t('documents.previewOf', { name: label })} />}
+                    ? <img src={`${url}?disposition=inline`} alt={t('documents.previewOf', { name: label })} />
+                    : <iframe src={`${url}?disposition=inline`} title={t('documents.previewOf', { name: label })} />}
                 </div>
               )}
             </li>

@@ -1,0 +1,18 @@
+/** The results module's problem types, merged into the catalogue of problems when this file loads. */
+import { registerProblems, type ProblemDefs, type ProblemNames } from '../../platform/errors.ts';
+
+export const RESULT_PROBLEMS = {
+  'verification-timeout': {
+    status: 422,
+    vi: 'Không kiểm tra xong văn bản trong thời gian cho phép (tệp quá phức tạp hoặc hệ thống đang bận)',
+    en: 'The document could not be verified within the time allowed (too complex, or the service is busy)',
+  },
+  'verification-failed': { status: 422, vi: 'Không kiểm tra được văn bản này', en: 'This document could not be verified' },
+} as const satisfies ProblemDefs;
+
+registerProblems('results', RESULT_PROBLEMS);
+
+declare module '../../platform/errors.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ProblemCatalog extends ProblemNames<typeof RESULT_PROBLEMS> {}
+}
