@@ -46,7 +46,7 @@ describe.skipIf(!postgres)('two app nodes on one PostgreSQL behind a proxy', () 
 
   afterAll(async () => {
     await proxy?.close();
-    for (const n of [a, b]) if (n) await stopNode(n, 'SIGKILL');
+    for (const n of new Set([a, b, ...(proxy?.targets ?? [])])) if (n) await stopNode(n, 'SIGKILL');
     await pool?.end();
     await db?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
