@@ -6,6 +6,7 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
+import { withStartupLock } from './db/startup-lock.ts';
 import { systemClock } from './platform/clock.ts';
 import { buildServices } from './platform/module.ts';
 import { runConsumers } from './platform/consumers.ts';
@@ -23,23 +24,27 @@ const refuse = (problems: string[]) => {
 };
 refuse(await startupRefusals(config, process.env));
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
-await migrate(database);
-const onDatabase = await startupRefusals(config, process.env, database.db);
-if (onDatabase.length) await database.close();
-refuse(onDatabase);
-if (config.seedDemo) {
-  const seeded = await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
-  if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
-}
+// One node at a time migrates and seeds; another starting at the same moment waits, then finds it done.
+await withStartupLock(config.databaseUrl, async () => {
+  await migrate(database);
+  const onDatabase = await startupRefusals(config, process.env, database.db);
+  if (onDatabase.length) await database.close();
+  refuse(onDatabase);
+  if (config.seedDemo) {
+    const seeded = await seedDemo(database.db, config, systemClock, { onlyIfEmpty: true, log: (m) => console.log(m) });
+    if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
+  }
+});
 const base = { db: database.db, clock: systemClock, config };
 const services = await buildServices(MODULES, base);
 const ctx = { ...base, services };
 const app = await buildServer({ ...base, blobs: services.blobs, services });
 
 // The job queue (pg-boss; its schema is installed or migrated here) with every module's jobs.
-const jobs = await startJobs(database, MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), {
+// Under the start-up lock too: pg-boss's first install of its schema is not safe against a concurrent one.
+const jobs = await withStartupLock(config.databaseUrl, () => startJobs(database, MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), {
   onError: (err) => app.log.error({ err }, 'job queue error'),
-});
+}));
 services.jobs = jobs;
 const fedJobs = jobsConsumer(jobs);
 const consumers = runConsumers(database.db, [...MODULES.flatMap((m) => m.consumers?.(ctx) ?? []), ...(fedJobs ? [fedJobs] : [])], {

@@ -88,6 +88,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         const client = await pool.connect();
         try {
           await client.query(script);
+        } catch (err) {
+          await client.query('rollback').catch(() => undefined); // a failed `begin; …` would stay open on the pooled connection
+          throw err;
         } finally {
           client.release();
         }

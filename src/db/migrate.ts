@@ -24,6 +24,9 @@ export interface MigrationFile {
   splitFrom: { name: string; checksum: string } | null;
 }
 
+/** The advisory lock key under which migrations are applied (one node at a time). */
+export const MIGRATION_LOCK = 727274;
+
 const SPLIT = /^-- split from: (\S+\.sql) sha256:([0-9a-f]{64})$/m;
 
 /** The migration files of the given folders, in global order; two files of one name are an error. */
@@ -50,15 +53,23 @@ export async function allMigrationDirs(): Promise<URL[]> {
   return [PLATFORM_MIGRATIONS, ...MODULES.flatMap((m) => (m.migrations ? [m.migrations] : []))];
 }
 
+/** A statement that fails (and so rolls the file's transaction back) when the file was applied meanwhile by another node. */
+const unlessApplied = (f: MigrationFile) =>
+  `do $$ begin if exists (select 1 from schema_migrations where name = '${f.name}') then raise exception 'migration ${f.name} already applied'; end if; end $$;`;
+
 /** Returns the names of the migrations applied by this call. */
 export async function migrate(database: Database, dirs?: readonly URL[]): Promise<string[]> {
   const { db } = database;
-  await database.execScript(`
+  // Under the migrations' lock: two nodes creating the table at once would collide in the catalogue
+  // (`create table if not exists` is not safe against a concurrent one).
+  await database.execScript(`begin;
+    select pg_advisory_xact_lock(${MIGRATION_LOCK});
     create table if not exists schema_migrations (
       name text primary key,
       checksum text not null,
       applied_at timestamptz not null default now()
-    );`);
+    );
+    commit;`);
   const applied: string[] = [];
   const recorded = async (name: string) =>
     (await sql<{ checksum: string }>`select checksum from schema_migrations where name = ${name}`.execute(db)).rows[0];
@@ -78,8 +89,8 @@ export async function migrate(database: Database, dirs?: readonly URL[]): Promis
       }
     }
     try {
-      // The lock makes a second app node wait; it then fails on the existing tables and sees the record below.
-      await database.execScript(`begin;\nselect pg_advisory_xact_lock(727274);\n${file.sql}\n${record(file)}\ncommit;`);
+      // The lock makes a second node wait; it then finds the record and stops before the file (see below).
+      await database.execScript(`begin;\nselect pg_advisory_xact_lock(${MIGRATION_LOCK});\n${unlessApplied(file)}\n${file.sql}\n${record(file)}\ncommit;`);
     } catch (err) {
       if (database.kind === 'pglite') await database.execScript('rollback;').catch(() => undefined);
       if (await recorded(file.name)) continue;

@@ -88,7 +88,6 @@ export async function verifyCitizen(ctx: Ctx, userId: string, method: Verificati
     if (err.code === '23505') throw new AppError('id-number-verified-elsewhere');
     throw err;
   });
-  sessionCache(ctx.db).clear();
   return { id: userId, assurance: 'verified' };
 }
 
@@ -198,7 +197,6 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
 }
 
 export async function logout(ctx: Ctx, token: string): Promise<void> {
-  sessionCache(ctx.db).delete(sha256(token).toString('hex'));
   await inTx(ctx.db, async (tx) => {
     await store.deleteSession(tx, sha256(token));
     if (ctx.actor) {
@@ -208,35 +206,16 @@ export async function logout(ctx: Ctx, token: string): Promise<void> {
 }
 
 /**
- * Sessions are checked against the database and remembered for SESSION_CACHE_MS on this node, so a
- * busy client does not cost a query per request. Sign-out on this node takes effect at once; a
- * sign-out or a disabled account elsewhere takes effect here within SESSION_CACHE_MS.
+ * Every request's session is checked against the database (one primary-key read), so a sign-out or a
+ * disabled account takes effect at once on every app node. (A per-node cache of a few seconds was
+ * dropped: a session signed out on one node stayed usable on the others until it expired there.)
  */
-export const SESSION_CACHE_MS = 5_000;
-const sessionCaches = new WeakMap<object, Map<string, { principal: Principal; until: number }>>();
-
-function sessionCache(db: Db) {
-  let c = sessionCaches.get(db);
-  if (!c) sessionCaches.set(db, (c = new Map()));
-  return c;
-}
-
 export async function resolveSession(db: Db, clock: { now(): Date }, token: string): Promise<Principal | null> {
   if (token.length > 128) return null;
   const now = clock.now();
-  const key = sha256(token).toString('hex');
-  const cache = sessionCache(db);
-  const hit = cache.get(key);
-  if (hit && hit.until > now.getTime()) return hit.principal;
-  const row = await store.findSession(db, Buffer.from(key, 'hex'), now);
-  if (!row || row.disabled) {
-    cache.delete(key);
-    return null;
-  }
-  const principal = toPrincipal(row);
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(key, { principal, until: Math.min(now.getTime() + SESSION_CACHE_MS, row.expires_at.getTime()) });
-  return principal;
+  const row = await store.findSession(db, sha256(token), now);
+  if (!row || row.disabled) return null;
+  return toPrincipal(row);
 }
 
 function toPrincipal(u: Pick<store.UserRow, 'id' | 'kind' | 'username' | 'full_name' | 'agency_id' | 'roles' | 'assurance'>): Principal {

@@ -1,6 +1,6 @@
 /** SQL for the identity tables (users, sessions, login_attempts) and nothing else. */
 import { sql, type Generated } from 'kysely';
-import type { Executor } from '../../db/index.ts';
+import { PREPARED, type Executor } from '../../db/index.ts';
 import type { Role } from '../../platform/auth.ts';
 import type { Assurance, VerificationMethod } from './model.ts';
 
@@ -116,8 +116,9 @@ export async function insertSession(db: Executor, s: IdentityTables['sessions'])
   await db.insertInto('sessions').values(s).execute();
 }
 
+/** Read on every authenticated request: a prepared statement on PostgreSQL. */
 export function findSession(db: Executor, tokenHash: Buffer, now: Date) {
-  return db.selectFrom('sessions')
+  return db.selectFrom('sessions').modifyFront(PREPARED)
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.expires_at', 'users.id', 'users.kind', 'users.username', 'users.full_name', 'users.agency_id', 'users.roles', 'users.disabled', 'users.assurance'])
     .where('sessions.token_hash', '=', tokenHash)
