@@ -37,11 +37,13 @@ export async function scratchDatabase(adminUrl: string, prefix: string, keep?: {
   };
 }
 
-export async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
+/** Starts `src/main.ts` as `npm start` does, from `cwd` (default: this checkout; another checkout measures the code before a change). */
+export async function startServer(env: Record<string, string>, opts: { cwd?: string } = {}): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const port = 3900 + (process.pid % 90);
   // BENCH_SERVER_ARGS: extra Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/main.ts'], {
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
     // The benchmarks register, sign in and upload far faster than any one client may (RATE_LIMITS=off).
     env: { ...process.env, DEMO_DOSSIERS: '0', RATE_LIMITS: 'off', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

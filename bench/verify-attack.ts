@@ -9,12 +9,10 @@
  * BENCH_SIGNATURES signature dictionaries whose ranges cover the whole file, each a real CMS) in a
  * loop for BENCH_SECONDS, while the same health checks run. Prints latencies and the verify answers.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { percentile } from './lib.ts';
+import { percentile, startServer } from './lib.ts';
 import { craftedSignedPdf, someCms } from '../test/support/crafted-pdf.ts';
 
 const APP = resolve(process.env.BENCH_APP_DIR ?? '.');
@@ -24,26 +22,13 @@ const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 3);
 
-async function startServer() {
+async function startAttackedServer() {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-verify-'));
-  const port = 3800 + (process.pid % 90);
-  const proc = spawn(join(APP, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: APP,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir, SEED_DEMO: 'false', DEMO_DOSSIERS: '0', FILE_MAX_BYTES: String(24 * 1024 * 1024), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 120_000;
-  while (!out.includes('motcua: http')) {
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startServer({ DATABASE_URL: '', DATA_DIR: dir, SEED_DEMO: 'false', FILE_MAX_BYTES: String(24 * 1024 * 1024) }, { cwd: APP });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     async stop() {
-      proc.kill('SIGTERM');
-      await once(proc, 'exit');
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -64,7 +49,7 @@ async function healthLoop(url: string, until: () => boolean) {
 const fmt = (x: number) => `${x.toFixed(1)} ms`;
 
 const pdf = craftedSignedPdf(SIZE_MIB * 1024 * 1024, SIGNATURES, await someCms());
-const server = await startServer();
+const server = await startAttackedServer();
 try {
   // Warm-up: one verification (a worker thread starts and loads its modules), one health check.
   await (await fetch(`${server.url}/api/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf })).arrayBuffer();
