@@ -120,6 +120,7 @@ describe('lock-out', () => {
       const answers = await Promise.all(Array.from({ length: parallel }, (_, i) => signIn(idNumber, `Sai-mat-khau-${i}`)));
       const checked = answers.filter((r) => r.statusCode === 401).length;
       const refused = answers.filter((r) => r.statusCode === 423).length;
+      console.log(`lock-out race: ${parallel} wrong passwords in parallel → ${checked} checked (401), ${refused} refused (423)`);
       expect(checked + refused).toBe(parallel);
       expect(checked, `${parallel} in parallel: ${checked} passwords checked`).toBeLessThanOrEqual(5);
       expect((await signIn(idNumber, 'Dung-that-2026')).statusCode).toBe(423);
