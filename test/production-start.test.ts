@@ -161,5 +161,6 @@ describe('production start', () => {
     const after = await count();
     expect(after).toMatchObject({ users: 1, dossiers: 0, certificates: 0 });
     expect(after.procedures).toBeGreaterThan(100);
-  });
+    // A server start, a catalogue load and three command-line runs: 40 s on an idle machine, more on a loaded one.
+  }, 180_000);
 });
