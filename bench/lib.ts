@@ -38,7 +38,7 @@ export async function scratchDatabase(adminUrl: string, prefix: string, keep?: {
 }
 
 /** Starts `src/main.ts` as `npm start` does, from `cwd` (default: this checkout; another checkout measures the code before a change). */
-export async function startServer(env: Record<string, string>, opts: { cwd?: string } = {}): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
+export async function startServer(env: Record<string, string>, opts: { cwd?: string | undefined } = {}): Promise<{ url: string; proc: ChildProcess; stop(): Promise<void> }> {
   const port = 3900 + (process.pid % 90);
   // BENCH_SERVER_ARGS: extra Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);

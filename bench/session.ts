@@ -2,7 +2,8 @@
  * `npm run bench:session`: what authenticating a request costs. `GET /api/v1/auth/me` (the session read
  * from the database on every request, so a sign-out holds on every node at once) against the bare
  * `GET /health/live` on the same server in the same run, each with autocannon (loopback, stops by
- * itself). Needs DATABASE_URL (a real PostgreSQL); uses a scratch database.
+ * itself). Needs DATABASE_URL (a real PostgreSQL); uses a scratch database. BENCH_APP_DIR: start the
+ * server from another checkout (the code before a change) with this script.
  */
 import autocannon from 'autocannon';
 import { requireDatabaseUrl, scratchDatabase, startServer } from './lib.ts';
@@ -11,7 +12,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 const db = await scratchDatabase(requireDatabaseUrl(), 'motcua_bench_session');
-const server = await startServer({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '16', SEED_DEMO: 'true', DATA_DIR: `/tmp/motcua-bench-${process.pid}` });
+const server = await startServer({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '16', SEED_DEMO: 'true', DATA_DIR: `/tmp/motcua-bench-${process.pid}` }, { cwd: process.env.BENCH_APP_DIR });
 try {
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'motcua.tinh', password: 'MotCua@2026' }),
