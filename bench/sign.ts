@@ -48,7 +48,7 @@ const event: HistoryEvent = { seq: 5, at, actorId: 'x', actorName: 'Ngô Thị C
 
 async function signedResult(p: Awaited<ReturnType<typeof pki>>, n: number): Promise<Buffer> {
   const id = `6f1c2d3e-1111-4222-8333-${String(n).padStart(12, '0')}`;
-  const issue: IssueFacts = { kind: 'result', documentId: id, verifyUrl: `http://localhost:3000/verify/${id}`, at, event, issuer: agency, officer: { name: 'Ngô Thị Chủ Tịch', title: 'Chủ tịch' } };
+  const issue: IssueFacts = { kind: 'result', documentId: id, verifyUrl: `http://localhost:3000/verify/${id}`, at, event, issuer: agency, officer: { name: 'Ngô Thị Chủ Tịch', title: 'Chủ tịch Ủy ban nhân dân Phường Đồng Thuận', position: 'Chủ tịch', collective: true } };
   const { doc } = await resultDocument(facts(n), issue, 'granted');
   return appendSignature(await signNew(doc, p.officer, at), p.seal, at);
 }

@@ -134,6 +134,11 @@ function precondition(action: Action, state: DossierState, ctx: LifecycleContext
       if (needed === 'approve' && !state.approved) return refusal('precondition', 'the result must be approved first', 'Kết quả chưa được phê duyệt');
       return null;
     }
+    // A decision is recorded once: after the signature neither approve nor sign is offered again.
+    case 'sign':
+      return state.signed ? refusal('precondition', 'the result is already signed', 'Kết quả đã được ký duyệt') : null;
+    case 'approve':
+      return state.approved || state.signed ? refusal('precondition', 'the result is already approved', 'Kết quả đã được phê duyệt') : null;
     case 'reschedule': {
       if (state.rescheduled) return refusal('precondition', 'the return date may be rescheduled only once', 'Chỉ được hẹn lại ngày trả kết quả một lần');
       if (!state.dueAt) return refusal('precondition', 'the dossier has no due date', 'Hồ sơ không có ngày hẹn trả');

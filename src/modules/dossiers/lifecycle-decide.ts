@@ -13,7 +13,7 @@
  * - reschedule: once, at least one working day (calendar.hoursPerDay of office time) before the due
  *   date, to a later date.
  */
-import { ACTION_NAMES, RATINGS, RETURN_METHODS } from './lifecycle-rules.ts';
+import { ACTION_NAMES, MAX_AMOUNT_VND, RATINGS, RETURN_METHODS } from './lifecycle-rules.ts';
 import type { Action, Rating, ReturnMethod } from './lifecycle-rules.ts';
 import type { DossierState, HistoryEvent } from './lifecycle-state.ts';
 import { check, refusal, resolveAgency } from './lifecycle-check.ts';
@@ -127,8 +127,8 @@ export function decide(state: DossierState, command: Command, env: LifecycleEnv)
     case 'sign':
       return ok({ status: 4 });
     case 'request_payment':
-      if (!Number.isSafeInteger(command.amountVND) || command.amountVND <= 0) {
-        return invalid('the amount must be a positive whole number of VND', 'Số tiền phải là số nguyên dương (VNĐ)');
+      if (!Number.isSafeInteger(command.amountVND) || command.amountVND <= 0 || command.amountVND > MAX_AMOUNT_VND) {
+        return invalid('the amount must be a whole number of đồng from 1 to 1,000,000,000,000', 'Số tiền phải là số nguyên từ 1 đến 1.000.000.000.000 đồng');
       }
       return ok({ status: 6, data: { amountVND: command.amountVND, description: command.description ?? null } });
     case 'confirm_payment':

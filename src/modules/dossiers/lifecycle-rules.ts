@@ -130,6 +130,12 @@ export const STEP_GATED = {
   issue_result: 'issue_result',
 } as const satisfies Partial<Record<Action, StepAction>>;
 
+/**
+ * The largest amount an officer may ask the applicant to pay, in đồng: a trillion (fees and charges
+ * are far below; a land-use levy can run to billions). Any whole amount from 1 đồng up to it is valid.
+ */
+export const MAX_AMOUNT_VND = 1_000_000_000_000;
+
 export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 

@@ -7,7 +7,7 @@
  * Usage: `const d = decide(reduce(history), command, env); if (d.ok) history.push(d.event);`
  * The stored state is `apply(state, d.event)`; replaying the history gives the same state.
  */
-export { ACTIONS, ACTION_NAMES, ALLOWED, CREATION_ACTIONS, PERMISSIONS, RATINGS, RATING_NAMES, RETURN_METHODS, STEP_GATED, TARGETS } from './lifecycle-rules.ts';
+export { ACTIONS, ACTION_NAMES, ALLOWED, CREATION_ACTIONS, MAX_AMOUNT_VND, PERMISSIONS, RATINGS, RATING_NAMES, RETURN_METHODS, STEP_GATED, TARGETS } from './lifecycle-rules.ts';
 export type { Action, Party, PermissionRule, Rating } from './lifecycle-rules.ts';
 export { apply, initialState, reduce } from './lifecycle-state.ts';
 export type { CurrentStep, DossierState, HistoryEvent } from './lifecycle-state.ts';

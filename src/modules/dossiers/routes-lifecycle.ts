@@ -4,9 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxFrom, type AppDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errors, SAFE_INT_MAX } from '../../platform/schemas.ts';
+import { errors } from '../../platform/schemas.ts';
 import * as catalog from '../catalog/index.ts';
-import { ACTIONS, RATINGS, RETURN_METHODS } from './lifecycle.ts';
+import { ACTIONS, MAX_AMOUNT_VND, RATINGS, RETURN_METHODS } from './lifecycle.ts';
 import { perform } from './lifecycle-service.ts';
 import { DOSSIER_CODE_PATTERN } from './model.ts';
 import { present } from './present.ts';
@@ -37,7 +37,7 @@ export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer) {
           note: Type.Optional(Type.String({ maxLength: 2000 })),
           reason: Type.Optional(Type.String({ maxLength: 2000 })),
           items: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50 })),
-          amountVND: Type.Optional(Type.Integer({ minimum: 1, maximum: SAFE_INT_MAX })),
+          amountVND: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_VND, description: 'request_payment: any whole amount in đồng from 1 to 1,000,000,000,000' })),
           description: Type.Optional(Type.String({ maxLength: 500 })),
           newDueAt: Type.Optional(Type.String({ format: 'date-time' })),
           rating: Type.Optional(Type.Union(RATINGS.map((x) => Type.Literal(x)))),

@@ -10,7 +10,8 @@ export { citizenIdOf, createOfficer, officersHolding, officersWithRole, register
 export { citizenRegistered, citizenVerified, officerCreated } from './events.ts';
 export type { CitizenInput, OfficerInput } from './service.ts';
 export { resolveSession } from './service.ts';
-export { parsePersonalId, ROLE_NAMES } from './model.ts';
+export { officerPosition, parsePersonalId, ROLE_NAMES } from './model.ts';
+export type { OfficerPosition } from './model.ts';
 export type { Assurance, PersonalId, PersonalIdResult, Role, VerificationMethod } from './model.ts';
 
 /** Accounts (citizens and officers) with their identity assurance, sign-in with lock-out, sessions. */

@@ -53,6 +53,34 @@ export const ROLE_NAMES = {
   province_admin: { vi: 'Quản trị tỉnh', en: 'Province administrator' },
 } as const satisfies Record<Role, { vi: string; en: string }>;
 
+/** How an officer signs: their position, the full title with the agency, and whether they sign for a collective body. */
+export interface OfficerPosition {
+  /** "Chủ tịch", "Giám đốc", "Chuyên viên" … (the signature block's title line). */
+  position: string;
+  /** "Chủ tịch Ủy ban nhân dân Phường Đồng Thuận": the certificate's title, the verification report. */
+  title: string;
+  /** A People's Committee decides as a body: its chair signs "TM. ỦY BAN NHÂN DÂN …" (Decree 30/2020, Annex I). */
+  collective: boolean;
+}
+
+/** The head of each kind of agency (an agency_leader signs as its head). */
+const HEADS: Record<string, string> = {
+  province_peoples_committee: 'Chủ tịch',
+  commune_peoples_committee: 'Chủ tịch',
+  commune_police: 'Trưởng',
+  tax_office: 'Trưởng',
+  economic_zone_board: 'Trưởng ban',
+};
+
+/** The position an officer signs with, from their first role and their agency (kind and name). */
+export function officerPosition(roles: readonly Role[], agency: { kind: string; name: string } | null | undefined): OfficerPosition {
+  const role = roles[0];
+  const collective = agency?.kind === 'province_peoples_committee' || agency?.kind === 'commune_peoples_committee';
+  const position = role === 'agency_leader' ? HEADS[agency?.kind ?? ''] ?? 'Giám đốc' : role ? ROLE_NAMES[role].vi : 'Cán bộ';
+  const title = agency && role === 'agency_leader' ? `${position} ${agency.name}` : agency ? `${position}, ${agency.name}` : position;
+  return { position, title, collective: collective && role === 'agency_leader' };
+}
+
 /** Vietnamese phone numbers: 10 digits starting 0, or +84 followed by 9 digits. */
 export function normalisePhone(phone: string): string | null {
   const p = phone.replace(/[\s.-]/g, '');

@@ -109,9 +109,18 @@ export function inputsOf(t: Totals, procs: ProcInfo[], onlineUsed: number | null
   return inputs;
 }
 
-/** Change against the previous period: absolute difference of each numeric figure (null when either is null). */
+/** Whether a period saw any dossier: received, settled or still open. */
+export function hasDossiers(f: Figures): boolean {
+  return f.received > 0 || f.settled > 0 || f.inProgress > 0;
+}
+
+/**
+ * Change against the previous period: absolute difference of each numeric figure (null when either is
+ * null). Nothing is compared with a period without dossiers (a first year is not "up 2,913").
+ */
 export function trendOf(now: Figures, before: Figures): Record<string, number | null> {
-  const change = (v: unknown, b: unknown) => (typeof v === 'number' && typeof b === 'number' ? Math.round((v - b) * 10_000) / 10_000 : null);
+  const comparable = hasDossiers(before);
+  const change = (v: unknown, b: unknown) => (comparable && typeof v === 'number' && typeof b === 'number' ? Math.round((v - b) * 10_000) / 10_000 : null);
   const out: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(now)) {
     if (typeof v === 'number' || v === null) out[k] = change(v, (before as unknown as Record<string, unknown>)[k]);

@@ -147,9 +147,11 @@ async function makeFor(db: Executor, s: PkiSettings, who: Holder, at: Date, ca?:
   }
   const u = await identity.userProfile(db, who.userId);
   if (!u) throw new AppError('not-found', `no user ${who.userId}`);
-  const agency = u.agencyId ? (await catalog.agencyWithParent(db, u.agencyId))?.name : undefined;
-  const role = u.roles[0];
-  return issue(s, 'signing', { commonName: u.fullName, organization: agency ?? names.organization, title: role ? identity.ROLE_NAMES[role].vi : 'Cán bộ', uid: u.username, province: names.province }, issuer, at, 3, { user_id: who.userId, agency_id: u.agencyId });
+  const agencyRow = u.agencyId ? await catalog.getAgency(db, u.agencyId) : undefined;
+  const agency = agencyRow?.name;
+  // The certificate's title is the officer's real position in their agency ("Chủ tịch Ủy ban nhân dân Phường …").
+  const { title } = identity.officerPosition(u.roles, agencyRow);
+  return issue(s, 'signing', { commonName: u.fullName, organization: agency ?? names.organization, title, uid: u.username, province: names.province }, issuer, at, 3, { user_id: who.userId, agency_id: u.agencyId });
 }
 
 const keys = new Map<string, KeyObject>();

@@ -22,7 +22,7 @@ function view(ctx: Ctx, d: Pick<store.DocumentRow, 'id' | 'kind' | 'template' | 
   return {
     id: d.id, kind: d.kind, kindName: { vi: DOCUMENT_KINDS[d.kind].vi, en: DOCUMENT_KINDS[d.kind].en }, form: DOCUMENT_KINDS[d.kind].form,
     template: d.template, templateName: d.template ? TEMPLATE_NAMES[d.template as ResultTemplate] ?? null : null, title: d.title, ...(d.status && { status: d.status }), sha256: d.sha256, size: d.size,
-    signers: d.signers.map((s) => ({ role: s.role, name: s.name, organization: s.organization, signedAt: s.signedAt })),
+    signers: d.signers.map((s) => ({ role: s.role, name: s.name, title: s.title ?? null, organization: s.organization, signedAt: s.signedAt })),
     ...(d.created_at && { createdAt: d.created_at.toISOString() }), ...(d.updated_at && { updatedAt: d.updated_at.toISOString() }),
     verifyUrl: `${pkiSettings(ctx.config).publicBaseUrl}/verify/${d.id}`,
   };

@@ -17,7 +17,7 @@ export async function agencyRef(db: Executor, id: string): Promise<AgencyRef> {
   return { id, name: a?.name ?? id, parentName: parent?.name ?? null, place };
 }
 
-type Schema = { title?: string; format?: string; oneOf?: { const?: unknown; title?: string }[]; properties?: Record<string, Schema> };
+type Schema = { title?: string; format?: string; oneOf?: { const?: unknown; title?: string }[]; properties?: Record<string, Schema>; required?: string[] };
 
 function printable(value: unknown, s: Schema | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
@@ -29,11 +29,18 @@ function printable(value: unknown, s: Schema | undefined): string | null {
   return String(value);
 }
 
-/** The e-form's data as [label, value] in the form's order, contact details and the applicant's own identity left out. */
+/**
+ * The e-form's data as [label, value] in the form's order, contact details and the applicant's own
+ * identity left out. The stored schema's property order is not kept (jsonb orders keys by length), so the
+ * order is the web form's: the required fields in the order the schema lists them (an array keeps its
+ * order: the child's name, date of birth, sex, place of birth), then the optional ones.
+ */
 export function formFields(p: Procedure, data: Record<string, unknown>): [string, string][] {
-  const props = (p.eform as Schema | null)?.properties ?? {};
+  const schema = p.eform as Schema | null;
+  const props = schema?.properties ?? {};
   const skip = new Set([...PRIVATE_FORM_KEYS, 'applicantName', 'applicantIdNumber', 'address']);
-  const keys = [...Object.keys(props), ...Object.keys(data).filter((k) => !(k in props))];
+  const required = (schema?.required ?? []).filter((k) => k in props);
+  const keys = [...new Set([...required, ...Object.keys(props), ...Object.keys(data).filter((k) => !(k in props))])];
   const out: [string, string][] = [];
   for (const k of keys) {
     if (skip.has(k)) continue;

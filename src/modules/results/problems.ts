@@ -7,6 +7,11 @@ export const RESULT_PROBLEMS = {
     vi: 'Không kiểm tra xong văn bản trong thời gian cho phép (tệp quá phức tạp hoặc hệ thống đang bận)',
     en: 'The document could not be verified within the time allowed (too complex, or the service is busy)',
   },
+  'no-result-draft': {
+    status: 409,
+    vi: 'Hồ sơ không có dự thảo kết quả để xem (chưa đến bước xử lý hoặc kết quả đã được ký)',
+    en: 'There is no draft result to show (the dossier is not being processed, or its result is already signed)',
+  },
   'verification-failed': { status: 422, vi: 'Không kiểm tra được văn bản này', en: 'This document could not be verified' },
 } as const satisfies ProblemDefs;
 

@@ -15,7 +15,7 @@ import { errors } from '../../platform/schemas.ts';
 import type { BlobStore } from '../files/index.ts';
 import * as dossiers from '../dossiers/index.ts';
 import { dossierDocumentPdf, dossierDocuments, myDocuments, verifyStored, verifyUpload } from './access.ts';
-import { prepareControlSheet, recordDocuments } from './service.ts';
+import { prepareControlSheet, recordDocuments, resultDraft } from './service.ts';
 import { verifyPageHtml } from './verify-page.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -80,6 +80,23 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
       return reply.header('content-type', 'application/pdf').header('content-length', doc.size)
         .header('content-disposition', `inline; filename="${doc.kind}-${doc.id.slice(0, 8)}.pdf"`).header('cache-control', 'private, max-age=300')
         .header('etag', `"${doc.sha256}"`).send(stream);
+    });
+
+    r.get('/dossiers/:code/result-draft', {
+      config: { policy: 'officer' },
+      schema: {
+        tags: ['documents'], summary: 'The draft result, to read before signing / Dự thảo kết quả trước khi ký',
+        description: 'The result PDF as it would be signed now, unsigned and marked "DỰ THẢO" on every page; nothing is stored. '
+          + 'Officers who may see the dossier, while it is processed and its result not yet signed (409 `no-result-draft` otherwise).',
+        params: Type.Object({ code: Code }), response: { 200: Type.Any(), ...errors(401, 403, 404, 409) },
+      },
+    }, async (req, reply) => {
+      const actor = requirePrincipal(req);
+      const row = await dossiers.dossierByCode(deps.db, req.params.code);
+      if (!row || !dossiers.canSee(actor, row)) throw new AppError('not-found', 'dossier not found');
+      const pdf = await resultDraft(ctxFrom(deps, req), row, actor);
+      return reply.header('content-type', 'application/pdf').header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="du-thao-ket-qua-${row.code}.pdf"`).send(pdf);
     });
 
     r.post('/dossiers/:code/documents/control-sheet', {

@@ -15,11 +15,13 @@ import type { Principal } from '../../platform/auth.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import { emit } from '../../platform/outbox.ts';
+import { AppError } from '../../platform/errors.ts';
 import * as files from '../files/index.ts';
 import type { BlobStore } from '../files/index.ts';
 import * as dossiers from '../dossiers/index.ts';
 import type { DocumentIssuer, DossierRow, HistoryEvent, IssueInput } from '../dossiers/index.ts';
-import { ROLE_NAMES } from '../identity/index.ts';
+import * as catalog from '../catalog/index.ts';
+import { officerPosition } from '../identity/index.ts';
 import { appendSignature, certInfo, identityFor, pkiSettings, signNew, type Identity, type PdfSigner } from '../pki/index.ts';
 import { agencyRef, loadFacts } from './facts.ts';
 import { ACTION_DOCUMENTS, DOCUMENT_KINDS, type DocumentKind } from './model.ts';
@@ -66,7 +68,17 @@ function signer(ctx: Ctx, id: Identity, reason: string, location: string): PdfSi
 
 function signerRecord(role: SignerRecord['role'], id: Identity, at: Date): SignerRecord {
   const info = certInfo(new X509Certificate(id.cert));
-  return { role, certificateId: id.certId, name: info.commonName ?? '', organization: info.organization, serial: info.serial, signedAt: at.toISOString() };
+  return {
+    role, certificateId: id.certId, name: info.commonName ?? '', ...(info.title && { title: info.title }), organization: info.organization,
+    serial: info.serial, signedAt: at.toISOString(),
+  };
+}
+
+/** The officer in a document's signature block: their name and their real position in their agency. */
+async function officerOf(db: Executor, actor: Principal | null): Promise<IssueFacts['officer']> {
+  if (!actor) return { name: 'Hệ thống motcua', title: 'Hệ thống', position: 'Hệ thống', collective: false };
+  const agency = actor.agencyId ? await catalog.getAgency(db, actor.agencyId) : undefined;
+  return { name: actor.fullName, ...officerPosition(actor.roles, agency) };
 }
 
 /** Before the action's transaction: the document the action issues, signed and stored; null when it issues none. */
@@ -83,9 +95,7 @@ async function build(ctx: Ctx, blobs: BlobStore, dossier: DossierRow, history: H
   const facts = await loadFacts(ctx.db, dossier, history);
   const base = pkiSettings(ctx.config).publicBaseUrl;
   const location = facts.handling.place;
-  const officer = actor
-    ? { name: actor.fullName, title: actor.roles[0] ? ROLE_NAMES[actor.roles[0]].vi : 'Cán bộ' }
-    : { name: 'Hệ thống motcua', title: 'Hệ thống' };
+  const officer = await officerOf(ctx.db, actor);
   const outcome = step === 'issue' ? (event.data?.outcome === 'refused' ? 'refused' : 'granted') : dossiers.reduce(history).refusalProposed ? 'refused' : 'granted';
   // The officer-signed result awaiting the seal, if it still says what is being issued.
   const signed = step === 'issue' ? await store.latestResult(ctx.db, dossier.id, 'signed') : undefined;
@@ -161,6 +171,27 @@ export async function prepareControlSheet(ctx: Ctx, blobs: BlobStore, dossier: D
   const history = await dossiers.dossierHistory(ctx.db, dossier.id);
   const last = history.at(-1)!;
   return build(ctx, blobs, dossier, history, { ...last, at: ctx.clock.now() }, actor, 'form_05', 'seal');
+}
+
+/**
+ * The result as it would be signed now, for the leader to read before signing: unsigned, "DỰ THẢO" on
+ * every page, no QR code, stored and registered nowhere. Only while the dossier is being processed and
+ * its result is not yet signed (409 `no-result-draft` otherwise).
+ */
+export async function resultDraft(ctx: Ctx, dossier: DossierRow, actor: Principal): Promise<Buffer> {
+  const history = await dossiers.dossierHistory(ctx.db, dossier.id);
+  const state = dossiers.reduce(history);
+  if (dossier.status !== 4 || state.signed) throw new AppError('no-result-draft');
+  const at = ctx.clock.now();
+  const leader = actor.roles.includes('agency_leader') && actor.agencyId !== null;
+  const issuerAgency = leader ? actor.agencyId! : dossier.handling_agency_id;
+  const issuer = await agencyRef(ctx.db, issuerAgency);
+  // Shown to the leader who signs: their own signature block; to anyone else, the head of the agency, unnamed.
+  const officer = leader ? await officerOf(ctx.db, actor) : { name: '', ...officerPosition(['agency_leader'], await catalog.getAgency(ctx.db, issuerAgency)) };
+  const facts = await loadFacts(ctx.db, dossier, history);
+  const issue: IssueFacts = { kind: 'result', documentId: 'du-thao', verifyUrl: '', at, event: { ...history.at(-1)!, at }, issuer, officer, draft: true };
+  const { doc } = await resultDocument(facts, issue, state.refusalProposed ? 'refused' : 'granted');
+  return Buffer.from(await doc.save());
 }
 
 /** The lifecycle's document issuer (declared by dossiers): documents made with `prepareDocuments`, PDFs in `blobs`. */

@@ -8,6 +8,8 @@ export interface SignerRecord {
   role: 'officer' | 'seal';
   certificateId: string;
   name: string;
+  /** The signer's title in their certificate ("Chủ tịch Ủy ban nhân dân Phường …"); absent on seals and older records. */
+  title?: string;
   organization: string | null;
   serial: string;
   signedAt: string;

@@ -1169,6 +1169,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         action: "submit" | "receive" | "register_counter" | "refuse" | "request_supplement" | "resubmit_supplement" | "assign" | "forward" | "send_back" | "propose_refusal" | "approve" | "sign" | "transfer" | "request_payment" | "confirm_payment" | "issue_result" | "return_result" | "request_withdrawal" | "accept_withdrawal" | "reschedule" | "rate";
+                        /** @description request_payment: any whole amount in đồng from 1 to 1,000,000,000,000 */
                         amountVND?: number;
                         comment?: string;
                         description?: string;
@@ -1542,6 +1543,83 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/result-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The draft result, to read before signing / Dự thảo kết quả trước khi ký
+         * @description The result PDF as it would be signed now, unsigned and marked "DỰ THẢO" on every page; nothing is stored. Officers who may see the dossier, while it is processed and its result not yet signed (409 `no-result-draft` otherwise).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

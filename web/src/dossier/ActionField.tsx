@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Component } from '../api/types.ts';
 import { Uploads, type UploadItem } from './Uploads.tsx';
-import { RATINGS, RETURN_METHODS, type FieldSpec } from './actionFields.ts';
+import { amountDigits, formatAmount, MAX_AMOUNT_DIGITS, RATINGS, RETURN_METHODS, type FieldSpec } from './actionFields.ts';
 
 export type FieldValue = string | UploadItem[];
 export interface FieldValues {
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function ActionField({ action, spec, values, set, components }: Props) {
-  const { t } = useTranslation('dossier');
+  const { t, i18n } = useTranslation('dossier');
   const id = `af-${action}-${spec.name}`;
   const label = t(`actionFields.${spec.name}`);
   const value = typeof values[spec.name] === 'string' ? (values[spec.name] as string) : '';
@@ -69,13 +69,21 @@ export function ActionField({ action, spec, values, set, components }: Props) {
           {hint}
         </div>
       );
+    case 'amount':
+      // Any whole number of đồng: typed as digits, shown with thousands separators (8.000, 50.000).
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}{spec.required && <span aria-hidden="true" className="req"> *</span>}</label>
+          <input {...common} type="text" inputMode="numeric" autoComplete="off" maxLength={MAX_AMOUNT_DIGITS + 4}
+            value={formatAmount(value, i18n.language)} onChange={(e) => set(spec.name, amountDigits(e.target.value))} />
+          {hint}
+        </div>
+      );
     default:
       return (
         <div className="field">
           <label htmlFor={id}>{label}{spec.required && <span aria-hidden="true" className="req"> *</span>}</label>
-          <input {...common} type={spec.kind === 'amount' ? 'number' : spec.kind === 'datetime' ? 'datetime-local' : 'text'}
-            min={spec.kind === 'amount' ? 1 : undefined} step={spec.kind === 'amount' ? 1000 : undefined}
-            inputMode={spec.kind === 'amount' ? 'numeric' : undefined} value={value} onChange={(e) => set(spec.name, e.target.value)} />
+          <input {...common} type={spec.kind === 'datetime' ? 'datetime-local' : 'text'} value={value} onChange={(e) => set(spec.name, e.target.value)} />
           {hint}
         </div>
       );

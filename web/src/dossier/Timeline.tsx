@@ -1,7 +1,7 @@
 /** The citizen's view of the processing history: the stages reached and each step, newest last. */
 import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../api/types.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatVND } from '../ui/format.ts';
 
 const STAGES: { key: string; reached: (codes: Set<number>) => boolean }[] = [
   { key: 'submitted', reached: () => true },
@@ -40,6 +40,7 @@ export function Timeline({ dossier }: { dossier: Dossier }) {
             <p><strong>{t(`actionNames.${h.action}`, { defaultValue: h.action })}</strong> — {en ? h.statusName.en : h.statusName.vi}</p>
             {h.note && h.note !== t(`actionNames.${h.action}`, { lng: 'vi' }) && <p className="muted">{h.note}</p>}
             {typeof h.data?.reason === 'string' && <p>{t('timeline.reason')}: {h.data.reason}</p>}
+            {typeof h.data?.amountVND === 'number' && <p>{t('timeline.amount', { amount: formatVND(h.data.amountVND as number, i18n.language) })}</p>}
             {Array.isArray(h.data?.items) && (
               <ul>{(h.data.items as string[]).map((it) => <li key={it}>{it}</li>)}</ul>
             )}

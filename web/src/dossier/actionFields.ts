@@ -37,3 +37,17 @@ export const ACTION_ORDER = [
 
 export const RATINGS = ['very_satisfied', 'satisfied', 'not_satisfied'];
 export const RETURN_METHODS = ['counter', 'postal', 'electronic'];
+
+/** The largest amount the API takes (1,000,000,000,000 đồng: MAX_AMOUNT_VND of the lifecycle), in digits. */
+export const MAX_AMOUNT_DIGITS = 13;
+
+/** What was typed, as plain digits (separators, spaces and anything else dropped; no leading zeros). */
+export function amountDigits(typed: string): string {
+  return typed.replace(/\D/g, '').replace(/^0+(?=\d)/, '').slice(0, MAX_AMOUNT_DIGITS);
+}
+
+/** Digits with the language's thousands separators: "8000" → "8.000" (vi), "8,000" (en). */
+export function formatAmount(digits: string, lang: string): string {
+  if (!digits) return '';
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 0 }).format(BigInt(digits));
+}

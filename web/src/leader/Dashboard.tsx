@@ -5,7 +5,7 @@
  * exports, and live updates over server-sent events. A province admin sees the province and any
  * agency; an agency leader their own agency.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, API, query } from '../api/client.ts';
@@ -23,6 +23,7 @@ import { LateList } from './LateList.tsx';
 import { Trend } from './Trend.tsx';
 import type { Dashboard as Data, Level, Row } from './types.ts';
 import { useLive } from './useLive.ts';
+import { loadMeta } from '../app/DemoBanner.tsx';
 import './ioc.css';
 
 const LEVELS: Level[] = ['province', 'agency', 'procedure', 'commune'];
@@ -58,11 +59,22 @@ export default function Dashboard() {
   const csv = (table: string) => `${API}/ioc/dashboard${search}&format=csv&table=${table}`;
   const drillProcedure = (r: Row) => to('procedure', r.id);
 
+  // A demo installation's figures come from generated dossiers: the page says so (GET /meta → environment).
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadMeta().then((m) => live && setDemo(m?.environment === 'demo'));
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const rootLabel = admin ? t('ioc.levels.province') : null;
   return (
     <section className="ioc">
       <PageHeader title={t('ioc.title')}>
         <p className="muted">{t('ioc.lead')}</p>
+        {demo && <p className="ioc-demo-note"><span className="badge ioc-demo" data-testid="ioc-demo">{t('ioc.demo')}</span> <span className="muted">{t('ioc.demoNote')}</span></p>}
         <p className={live.connected ? 'ioc-live on' : 'ioc-live'}>
           <span className="dot" aria-hidden="true" /> {live.connected ? t('ioc.live') : t('ioc.liveOff')}
           {d && <span className="muted"> · {t('ioc.updated', { time: formatDateTime(d.dataUpdatedAt ?? d.asOf, lang) })}</span>}

@@ -50,9 +50,12 @@ export function IndexPanel({ index }: { index: IndexScore }) {
       <h2 id="ioc-index-title">{t('ioc.index.title')}</h2>
       <div className="ioc-index-body">
         <div className="ioc-score">
-          <p className="ioc-score-value" data-testid="ioc-score">{score(index.normalized, lang)}</p>
-          <p className="muted">{t('ioc.index.normalized')}</p>
-          <p className="muted small">{t('ioc.index.outOf', { score: score(index.score, lang), max: index.scorableMax })}</p>
+          {/* The real score out of 100 first; the normalised one (only indicators with data) second. */}
+          <p className="ioc-score-value" data-testid="ioc-score">{score(index.score, lang)}<span className="ioc-score-max"> / 100</span></p>
+          <p className="muted">{t('ioc.index.real')}</p>
+          {index.normalized !== null && (
+            <p className="ioc-score-normalized" data-testid="ioc-normalized">{t('ioc.index.normalizedLine', { score: score(index.normalized, lang), max: index.scorableMax })}</p>
+          )}
         </div>
         <div className="ioc-groups">
           <h3 className="visually-hidden">{t('ioc.index.groups')}</h3>

@@ -25,7 +25,7 @@ function applicant(s: Sheet, f: DossierFacts): Sheet {
 }
 
 function sealed(s: Sheet, i: IssueFacts, heading: string): Promise<PDFDocument> {
-  s.signatures([{ heading: [heading], name: i.officer.name, note: `${i.officer.title} · Đã đóng dấu số của cơ quan` }]);
+  s.signatures([{ heading: [heading], name: i.officer.name, note: `${i.officer.position} · Đã đóng dấu số của cơ quan` }]);
   return s.finish();
 }
 

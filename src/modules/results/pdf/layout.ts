@@ -38,6 +38,8 @@ export interface DocumentMeta {
   title: string;
   verifyUrl: string;
   author: string;
+  /** A draft to read before signing: "DỰ THẢO" across every page, no QR code (it is registered nowhere). */
+  draft?: boolean;
 }
 
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -190,6 +192,7 @@ export class Sheet {
 
   /** Footers with page numbers and the verification link; the QR code on every page. */
   async finish(): Promise<PDFDocument> {
+    if (this.meta.draft) return this.finishDraft();
     const qr = QRCode.create(this.meta.verifyUrl, { errorCorrectionLevel: 'M' });
     const n = qr.modules.size;
     const side = 64;
@@ -214,6 +217,23 @@ export class Sheet {
       page.drawText(this.meta.verifyUrl, { x, y: 44, ...small, font: this.fonts.bold });
       page.drawText(`Mã văn bản / Document ID: ${this.meta.id} · Trang / Page ${i + 1}/${pages.length}`, { x, y: 32, ...small });
     }
+    return this.deflated();
+  }
+
+  /** A draft: the word DỰ THẢO across each page and a footer saying it is unsigned. */
+  private finishDraft(): PDFDocument {
+    const pages = this.doc.getPages();
+    for (const [i, page] of pages.entries()) {
+      page.drawText('DỰ THẢO', { x: 120, y: 110, size: 96, font: this.fonts.bold, color: rgb(0.8, 0.8, 0.8), rotate: degrees(35), opacity: 0.5 });
+      const small = { size: 7.5, font: this.fonts.regular, color: INK };
+      page.drawText('DỰ THẢO để xem trước khi ký: chưa ký số, chưa đóng dấu, không có giá trị pháp lý.', { x: M.left, y: 56, ...small, font: this.fonts.bold });
+      page.drawText('DRAFT to read before signing: not signed, not sealed, of no legal effect.', { x: M.left, y: 44, ...small });
+      page.drawText(`Trang / Page ${i + 1}/${pages.length}`, { x: M.left, y: 32, ...small });
+    }
+    return this.deflated();
+  }
+
+  private deflated(): PDFDocument {
     // Page contents deflated now by node:zlib rather than by pako at save.
     const context = this.doc.context;
     for (const [ref, obj] of context.enumerateIndirectObjects()) {

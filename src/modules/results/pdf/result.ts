@@ -74,16 +74,26 @@ const BODIES: Record<ResultTemplate, { title: (f: DossierFacts) => [string, ...s
   },
 };
 
+/**
+ * The signature block's heading (Decree 30/2020, Annex I): the chair of a People's Committee signs for
+ * the committee ("TM. ỦY BAN NHÂN DÂN …" then "CHỦ TỊCH"); the head of another agency signs with their
+ * position ("GIÁM ĐỐC").
+ */
+export function signatureHeading(i: Pick<IssueFacts, 'issuer' | 'officer'>): string[] {
+  const position = i.officer.position.toUpperCase();
+  return i.officer.collective ? [`TM. ${i.issuer.name.toUpperCase()}`, position] : [position];
+}
+
 /** The result document before any signature: the approving officer signs it, the agency seals it at issuance. */
 export async function resultDocument(f: DossierFacts, i: IssueFacts, outcome: 'granted' | 'refused'): Promise<{ doc: PDFDocument; template: ResultTemplate }> {
   const template = resultTemplate(f.procedure.resultName, outcome);
   const t = BODIES[template];
   const [main, ...sub] = t.title(f);
-  const s = await Sheet.create({ id: i.documentId, title: `${main} — ${f.code}`, verifyUrl: i.verifyUrl, author: i.issuer.name });
+  const s = await Sheet.create({ id: i.documentId, title: `${i.draft ? 'Dự thảo — ' : ''}${main} — ${f.code}`, verifyUrl: i.verifyUrl, author: i.issuer.name, draft: i.draft });
   s.header({ parentAgency: i.issuer.parentName, agency: i.issuer.name, number: `${f.code}/${DOCUMENT_KINDS.result.symbol}`, place: i.issuer.place, date: i.at });
   s.title(main, ...sub);
   t.body(s, f, i);
   s.text(`Cấp theo hồ sơ ${f.code}, tiếp nhận ${vnDate(f.receivedAt ?? f.submittedAt)}.`, { style: 'italic', size: 9.5, gapAfter: 4 });
-  s.signatures([{ heading: [`TM. ${i.issuer.name.toUpperCase()}`, i.officer.title.toUpperCase()], name: i.officer.name, note: '(Đã ký số và đóng dấu số)' }]);
+  s.signatures([{ heading: signatureHeading(i), name: i.officer.name, note: i.draft ? '(Dự thảo — chưa ký)' : '(Đã ký số và đóng dấu số)' }]);
   return { doc: await s.finish(), template };
 }

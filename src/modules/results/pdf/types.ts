@@ -39,6 +39,8 @@ export interface IssueFacts {
   event: HistoryEvent;
   /** The agency in whose name the document is issued (header and seal). */
   issuer: AgencyRef;
-  /** The officer who acted (signature block). */
-  officer: { name: string; title: string };
+  /** The officer who acted (signature block): name, position ("Chủ tịch"), full title, signing for a collective body. */
+  officer: { name: string; title: string; position: string; collective: boolean };
+  /** A draft shown before signing: marked as such on every page, no QR code, nothing registered. */
+  draft?: boolean;
 }

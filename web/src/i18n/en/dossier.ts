@@ -25,6 +25,11 @@ export const dossier = {
     download: 'Download',
     previewOf: 'Preview of {{name}}',
   },
+  resultDraft: {
+    title: 'Draft result',
+    lead: 'Read the result you are about to sign before signing: a draft, not yet signed, of no legal effect.',
+    open: 'View the draft result (PDF, opens a new tab)',
+  },
   timeline: {
     title: 'Progress',
     stages: { submitted: 'Submitted', received: 'Received', processing: 'Being processed', result: 'Result ready', returned: 'Result returned' },
@@ -32,6 +37,7 @@ export const dossier = {
     notYet: '(not yet)',
     reason: 'Reason',
     dueAt: 'Result due: {{when}}',
+    amount: 'Amount: {{amount}}',
   },
   actions: {
     citizenTitle: 'What you can do',
@@ -90,6 +96,7 @@ export const dossier = {
     itemsHint: 'One document per line.',
     files: 'Supplementary documents',
     amountVND: 'Amount (VND)',
+    amountVNDHint: 'A whole number of đồng from 1 to 1,000,000,000,000, e.g. 8,000 or 50,000.',
     description: 'What the payment is for',
     newDueAt: 'New due date',
     newDueAtHint: 'Vietnam time.',

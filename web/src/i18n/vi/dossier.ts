@@ -25,6 +25,11 @@ export const dossier = {
     download: 'Tải về',
     previewOf: 'Xem trước {{name}}',
   },
+  resultDraft: {
+    title: 'Dự thảo kết quả',
+    lead: 'Đọc kết quả sẽ được ký trước khi ký duyệt: văn bản dự thảo, chưa ký số, chưa có giá trị pháp lý.',
+    open: 'Xem dự thảo kết quả (PDF, mở tab mới)',
+  },
   timeline: {
     title: 'Quá trình xử lý',
     stages: { submitted: 'Đã nộp', received: 'Đã tiếp nhận', processing: 'Đang giải quyết', result: 'Có kết quả', returned: 'Đã trả kết quả' },
@@ -32,6 +37,7 @@ export const dossier = {
     notYet: '(chưa đến)',
     reason: 'Lý do',
     dueAt: 'Hẹn trả kết quả: {{when}}',
+    amount: 'Số tiền: {{amount}}',
   },
   actions: {
     citizenTitle: 'Việc bạn có thể làm',
@@ -90,6 +96,7 @@ export const dossier = {
     itemsHint: 'Mỗi dòng một giấy tờ.',
     files: 'Giấy tờ bổ sung',
     amountVND: 'Số tiền (đồng)',
+    amountVNDHint: 'Số nguyên từ 1 đến 1.000.000.000.000 đồng, ví dụ 8.000 hoặc 50.000.',
     description: 'Nội dung khoản thu',
     newDueAt: 'Ngày hẹn trả mới',
     newDueAtHint: 'Giờ Việt Nam.',
