@@ -20,6 +20,24 @@ export const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', 
 const NOT_APP = ['api', 'docs', 'health', 'metrics'];
 const YEAR = '365d';
 
+/**
+ * Extensions of the files a build or a browser asks for (scripts, styles, images, fonts, manifests,
+ * source maps, documents). Only such a name is a missing file; any other path — including application
+ * paths with dots, such as procedure codes (/procedures/1.001193) or dossier codes — is the application.
+ */
+const ASSET_EXTENSIONS = new Set([
+  'js', 'mjs', 'cjs', 'css', 'map', 'json', 'webmanifest', 'html', 'htm', 'txt', 'xml',
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'ico', 'webp', 'avif', 'bmp',
+  'woff', 'woff2', 'ttf', 'otf', 'eot', 'wasm', 'pdf', 'zip', 'gz', 'br',
+]);
+
+/** Whether a path (without the leading slash) names a file rather than an application page. */
+export function isAssetPath(path: string): boolean {
+  const last = path.split('/').at(-1) ?? '';
+  const dot = last.lastIndexOf('.');
+  return dot > 0 && ASSET_EXTENSIONS.has(last.slice(dot + 1).toLowerCase());
+}
+
 export interface WebOptions {
   /** The built application (default web/dist of this checkout). */
   distDir?: string;
@@ -45,8 +63,8 @@ export function webRoutes(opts: WebOptions = {}) {
       const first = path.split('/')[0] ?? '';
       if (NOT_APP.includes(first)) return sendNotFound(req, reply);
       if (rootFiles.has(path)) return reply.sendFile(path, { maxAge: '1d' });
-      // A missing file (a name with an extension) is a 404, not the application.
-      if (/\.[A-Za-z0-9]{1,8}$/.test(path)) return sendNotFound(req, reply);
+      // A missing file (a built asset's folder or a file's extension) is a 404, not the application.
+      if (first === 'assets' || isAssetPath(path)) return sendNotFound(req, reply);
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
     });

@@ -34,16 +34,24 @@ async function visibleDossier(ctx: Ctx, code: string) {
   return row;
 }
 
+/**
+ * Officers see every document of a dossier they may see; the applicant only issued ones: a result the
+ * leader has signed is not theirs until the agency seals and issues it (it may still be superseded).
+ */
+function mayRead(ctx: Ctx, doc: Pick<store.DocumentRow, 'status'>): boolean {
+  return ctx.actor?.kind === 'officer' || doc.status === 'issued';
+}
+
 export async function dossierDocuments(ctx: Ctx, code: string) {
   const row = await visibleDossier(ctx, code);
-  return { items: (await store.documentsOf(ctx.db, row.id)).map((d) => view(ctx, d)) };
+  return { items: (await store.documentsOf(ctx.db, row.id)).filter((d) => mayRead(ctx, d)).map((d) => view(ctx, d)) };
 }
 
 /** The PDF of a dossier's document; the read is audited (it carries personal data). */
 export async function dossierDocumentPdf(ctx: Ctx, blobs: BlobStore, code: string, id: string) {
   const row = await visibleDossier(ctx, code);
   const doc = await store.getDocument(ctx.db, id);
-  if (!doc || doc.dossier_id !== row.id) throw new AppError('not-found', 'document not found');
+  if (!doc || doc.dossier_id !== row.id || !mayRead(ctx, doc)) throw new AppError('not-found', 'document not found');
   await inTx(ctx.db, (tx) => appendAudit(tx, {
     actor: auditActor(ctx.actor), action: 'document.read', subjectType: 'document', subjectId: id, requestId: ctx.requestId, at: ctx.clock.now(), data: { dossierId: row.id },
   }));

@@ -1,4 +1,7 @@
-/** The public verification page behind the QR code: plain HTML, Vietnamese and English, no script. */
+/**
+ * The public verification page behind the QR code: plain HTML, Vietnamese and English, no script. A copy
+ * the reader holds is checked on the web application's page (/verify), which shows the report in words.
+ */
 import type { verifyStored } from './access.ts';
 
 type Result = Awaited<ReturnType<typeof verifyStored>>;
@@ -59,8 +62,8 @@ ${d ? `<h2>Hồ sơ / Dossier</h2>
 <dt>Cơ quan giải quyết / Handling agency</dt><dd>${esc(d.handlingAgency.name)}</dd>
 <dt>Tiếp nhận / Received</dt><dd>${esc(when(d.receivedAt))}</dd></dl>` : ''}
 <h2>Kiểm tra bản bạn đang giữ / Check the copy you hold</h2>
-<form method="post" action="/api/v1/verify" enctype="multipart/form-data">
-<input type="file" name="file" accept="application/pdf" required> <button type="submit">Kiểm tra / Verify</button></form>
+<p>Tải tệp PDF bạn đang giữ lên trang <a href="/verify">Xác thực giấy tờ / Verify a document</a>: bản đúng là văn bản này được báo hợp lệ và có trong hệ thống.<br>
+<small>Upload the PDF you hold there: a true copy of this document is reported valid and on record.</small></p>
 <p><small>Chứng thư gốc của tỉnh / Province root certificate: <a href="/api/v1/pki/ca">/api/v1/pki/ca</a></small></p>
 </body></html>`;
 }

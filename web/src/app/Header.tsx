@@ -35,9 +35,12 @@ export function Header() {
       ...(can(user, 'ioc') ? [['/ioc', t('nav.ioc')]] : []),
       ...(can(user, 'counter_intake') ? [['/desk/intake', t('nav.intake')]] : []),
       ...(can(user, 'verify_citizens') ? [['/desk/accounts', t('nav.accounts')]] : []),
-      ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')],
+      ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ['/verify', t('nav.verifyDocument')],
     ]
-    : [['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ...(user ? [['/me/dossiers', t('nav.myDossiers')]] : [])];
+    : [
+      ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ['/verify', t('nav.verifyDocument')], ...(user ? [['/me/dossiers', t('nav.myDossiers')]] : []),
+      ...(user?.kind === 'citizen' ? [['/me/documents', t('nav.myDocuments')]] : []),
+    ];
 
   async function out() {
     await signOut();

@@ -1,10 +1,11 @@
-/** One of the citizen's dossiers: status, due date, timeline, supplement, withdrawal, rating, documents. */
+/** One of the citizen's dossiers: its result and signed documents, status, due date, timeline, supplement, withdrawal, rating, documents. */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ActionPanel } from '../dossier/ActionPanel.tsx';
 import { Documents } from '../dossier/Documents.tsx';
 import { DossierFacts } from '../dossier/DossierFacts.tsx';
 import { FormDataView } from '../dossier/FormDataView.tsx';
+import { SignedDocuments } from '../dossier/SignedDocuments.tsx';
 import { Timeline } from '../dossier/Timeline.tsx';
 import { useDossier } from '../dossier/useDossier.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
@@ -31,6 +32,7 @@ export default function MyDossier() {
         </div>
       )}
       {d.statusCode === 10 && !d.rating && <p className="alert alert-info">{t('mine.pleaseRate')}</p>}
+      <SignedDocuments code={d.code} />
       <div className="two-col">
         <div>
           <ActionPanel dossier={d} procedure={s.procedure} act={s.act} conflict={s.conflict} reload={s.reload} done={s.done} officer={false} />

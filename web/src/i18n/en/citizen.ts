@@ -24,6 +24,13 @@ export const citizen = {
     supplementAsked: 'The agency asks you to add documents:',
     pleaseRate: 'Your result has been returned. Please rate the service.',
   },
+  myDocs: {
+    title: 'My documents',
+    lead: 'Results of your procedures, digitally signed and issued to you. The electronic copy carries a digital signature and has the same legal value as paper.',
+    none: 'You have no documents yet. When one of your dossiers has a result, it will be here.',
+    procedure: 'Procedure',
+    dossier: 'Dossier code',
+  },
   notifications: {
     title: 'Notifications',
     unread_one: '{{count}} unread notification',

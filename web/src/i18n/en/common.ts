@@ -18,6 +18,8 @@ export const common = {
     procedures: 'Procedures',
     lookup: 'Track a dossier',
     myDossiers: 'My dossiers',
+    myDocuments: 'My documents',
+    verifyDocument: 'Verify a document',
     inbox: 'Work queue',
     accounts: 'Verify accounts',
     intake: 'Counter intake',

@@ -24,6 +24,13 @@ export const citizen = {
     supplementAsked: 'Cơ quan yêu cầu bổ sung hồ sơ:',
     pleaseRate: 'Hồ sơ đã có kết quả. Mời bạn đánh giá mức độ hài lòng.',
   },
+  myDocs: {
+    title: 'Giấy tờ của tôi',
+    lead: 'Kết quả giải quyết thủ tục hành chính đã được ký số và cấp cho bạn. Bản điện tử có chữ ký số, có giá trị pháp lý như bản giấy.',
+    none: 'Bạn chưa có giấy tờ nào. Khi hồ sơ của bạn có kết quả, giấy tờ sẽ có ở đây.',
+    procedure: 'Thủ tục',
+    dossier: 'Mã hồ sơ',
+  },
   notifications: {
     title: 'Thông báo',
     unread: '{{count}} thông báo chưa đọc',

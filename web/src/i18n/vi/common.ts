@@ -18,6 +18,8 @@ export const common = {
     procedures: 'Thủ tục hành chính',
     lookup: 'Tra cứu hồ sơ',
     myDossiers: 'Hồ sơ của tôi',
+    myDocuments: 'Giấy tờ của tôi',
+    verifyDocument: 'Xác thực giấy tờ',
     inbox: 'Hồ sơ cần xử lý',
     intake: 'Tiếp nhận tại quầy',
     accounts: 'Xác thực tài khoản',
