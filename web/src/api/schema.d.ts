@@ -1395,13 +1395,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file / tệp */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
@@ -1522,13 +1522,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file / tệp */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
@@ -1736,7 +1738,17 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the file / tệp
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
@@ -1840,13 +1852,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file / tệp */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
@@ -2489,13 +2503,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file / tệp */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pkix-crl": string;
                     };
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
@@ -3127,7 +3141,18 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/pdf": string;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the file / tệp
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description valid, intact, problems[{code, vi, en}], sha256, size, signatures[{signer, claimedSigningTime, timestamp, digestMatches, signatureValid, coversWholeFile, chainTrusted, chain, certValidAtSigning, revocation}], document, dossier (public summary) */
                 200: {
