@@ -103,9 +103,11 @@ function leasedPGlite(lite: PGlite, lease: SessionLease): PGlite {
   let message: Uint8Array | undefined;
   const facade = {
     get waitReady() { return lite.waitReady; },
-    // The queue keeps serving the client whose transaction is open; the server's own transactions are
-    // not its business (it would wait for a message of the last client, gone, and stall).
-    isInTransaction: () => lease.held && lite.isInTransaction(),
+    // While a client holds the session (an exchange or a transaction under way) the queue serves only
+    // that client's messages; when it leaves holding it, the queue rolls back through `exec`, which
+    // frees the session. The server's own transactions are not the queue's business (it would wait for
+    // a message of the last client, perhaps gone, and stall).
+    isInTransaction: () => lease.held,
     execProtocolRawStream(m: Uint8Array, o: Parameters<PGlite['execProtocolRawStream']>[1]) {
       message = m;
       return lite.execProtocolRawStream(m, o);
@@ -126,7 +128,7 @@ export async function serveSocket(lite: PGlite, kysely: Kysely<never>, pgliteDir
   const path = socketPath(pgliteDir);
   if (await socketAnswers(path)) throw new Error(`another server is using the embedded database in ${pgliteDir} (it answers on ${path})`);
   try { unlinkSync(path); } catch { /* none left behind */ }
-  const server = new PGLiteSocketServer({ db: leasedPGlite(lite, new SessionLease(lite, kysely)), path, maxConnections: 1, idleTimeout: HELD_IDLE_MS });
+  const server = new PGLiteSocketServer({ db: leasedPGlite(lite, new SessionLease(lite, kysely)), path, maxConnections: 8, idleTimeout: HELD_IDLE_MS });
   await server.start();
   return {
     path,
