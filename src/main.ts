@@ -24,6 +24,12 @@ const refuse = (problems: string[]) => {
 };
 refuse(await startupRefusals(config, process.env));
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, poolSize: config.databasePoolSize });
+if (database.kind === 'pglite' && !database.serveSocket) {
+  console.error(`motcua: another server is running on the embedded database in ${config.pgliteDir} / một máy chủ khác đang chạy trên cơ sở dữ liệu nhúng này`);
+  process.exit(75);
+}
+// The command line reaches the embedded database through the server while it runs (src/db/pglite-socket.ts).
+await database.serveSocket?.();
 // One node at a time migrates and seeds; another starting at the same moment waits, then finds it done.
 await withStartupLock(config.databaseUrl, async () => {
   await migrate(database);

@@ -21,6 +21,7 @@ import { resolveSession } from './modules/identity/index.ts';
 import type { BlobStore } from './modules/files/index.ts';
 import { buildServices, checkModules, type Module, type Services } from './platform/module.ts';
 import { registerProblems } from './platform/errors.ts';
+import { openapiTransform } from './platform/openapi.ts';
 import { MODULES } from './modules/index.ts';
 
 export interface ServerDeps {
@@ -103,6 +104,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
+    // Public routes say so (`security: []`), uploads and downloads are described as binary (src/platform/openapi.ts).
+    transform: openapiTransform as never,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 

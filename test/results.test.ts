@@ -3,6 +3,11 @@ import { inTx } from '../src/db/index.ts';
 import { ensurePki } from '../src/modules/pki/index.ts';
 import { readBlob, reuseCounts, reuseDocuments } from '../src/modules/results/index.ts';
 import { flipByte, issueLatest, nssTrusting, pdfsig, pdfText, qpdfCheck, renderPage, resultsApp, type ResultsApp } from './support/results-testkit.ts';
+import { toolsMissing } from './support/tools.ts';
+// Independent checks with Debian's tools (.ci/run installs them); without them those tests are skipped with a message.
+const NO_VERIFIERS = toolsMissing('pdfsig', 'qpdf', 'certutil');
+const NO_POPPLER = toolsMissing('pdftotext', 'pdftoppm');
+
 import * as dossiers from '../src/modules/dossiers/store.ts';
 import { auth, DEMO_CITIZEN, DEMO_COMMUNE, login, multipart, registerCitizen, upload } from './helpers.ts';
 import { fill } from './sample-form.ts';
@@ -145,7 +150,7 @@ describe('signed documents along a dossier', () => {
     expect((await t.app.inject({ url: '/verify/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
   });
 
-  it('is accepted by independent verifiers: poppler pdfsig (province root trusted in NSS) and qpdf', async () => {
+  it.skipIf(NO_VERIFIERS)('is accepted by independent verifiers: poppler pdfsig (province root trusted in NSS) and qpdf', async () => {
     const ca = (await t.app.inject({ url: '/api/v1/pki/ca' })).json();
     const root = ca.items.find((c: { purpose: string }) => c.purpose === 'root_ca');
     const nss = nssTrusting(root.pem);
@@ -167,7 +172,7 @@ describe('signed documents along a dossier', () => {
     expect(check.out).toContain('No syntax or stream encoding errors');
   });
 
-  it('renders Vietnamese with all diacritics (text extracted from the PDF; page 1 saved under test-artifacts/)', async () => {
+  it.skipIf(NO_POPPLER)('renders Vietnamese with all diacritics (text extracted from the PDF; page 1 saved under test-artifacts/)', async () => {
     const text = pdfText(result);
     for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'GIẤY KHAI SINH', 'Nguyễn Thị Ánh Dương', 'Ngô Thị Chủ Tịch']) expect(text).toContain(s);
     renderPage(result, 'results-giay-khai-sinh');
@@ -179,7 +184,7 @@ describe('signed documents along a dossier', () => {
 });
 
 describe('forms issued by the desk and the handling agency are sealed', () => {
-  it('issues form 02, form 03, form 04 and the stop notice, each valid', async () => {
+  it.skipIf(NO_POPPLER)('issues form 02, form 03, form 04 and the stop notice, each valid', async () => {
     const a = await submitted();
     await act(desk(), 'motcua.dongthuan', a, { action: 'receive' });
     const f02 = await act(desk(), 'motcua.dongthuan', a, { action: 'request_supplement', items: ['Giấy chứng sinh (bản chính)'], reason: 'Bản chụp bị mờ' });
@@ -207,7 +212,7 @@ describe('forms issued by the desk and the handling agency are sealed', () => {
     expect(pdfText(await pdfOf(a, f02!.id))).toContain('Giấy chứng sinh (bản chính)');
   });
 
-  it('answers a refused application with a signed and sealed refusal letter', async () => {
+  it.skipIf(NO_POPPLER)('answers a refused application with a signed and sealed refusal letter', async () => {
     const code = await submitted();
     await act(desk(), 'motcua.dongthuan', code, { action: 'receive' });
     await act(desk(), 'motcua.dongthuan', code, { action: 'assign' });
@@ -222,7 +227,7 @@ describe('forms issued by the desk and the handling agency are sealed', () => {
     expect(await verify(pdf)).toMatchObject({ valid: true });
   });
 
-  it('issues the control sheet (form 05) on demand to officers, not to citizens', async () => {
+  it.skipIf(NO_POPPLER)('issues the control sheet (form 05) on demand to officers, not to citizens', async () => {
     const code = await submitted();
     await act(desk(), 'motcua.dongthuan', code, { action: 'receive' });
     await act(desk(), 'motcua.dongthuan', code, { action: 'assign' });

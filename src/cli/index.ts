@@ -79,6 +79,13 @@ registerGenerateCommand(program);
 registerAdminCommand(program, config);
 
 program.parseAsync(process.argv).catch((err: Error & { type?: string }) => {
+  if (!config.databaseUrl && /Aborted\(\)/.test(String(err.message ?? err))) {
+    // PGlite aborts when another process holds its files and serves no socket (a server still starting).
+    console.error(`motcua: the embedded database in ${config.pgliteDir} is held by another process that does not share it (a server still starting?); wait for it, or stop it, and run the command again.\n` +
+      `motcua: cơ sở dữ liệu nhúng trong ${config.pgliteDir} đang bị một tiến trình khác giữ (máy chủ đang khởi động?); hãy đợi hoặc dừng tiến trình đó rồi chạy lại lệnh.`);
+    process.exitCode = 75;
+    return;
+  }
   console.error(`motcua: ${err.message}`);
   process.exitCode = 2;
 });

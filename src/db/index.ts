@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { DB } from './types.ts';
+import { serveSocket, socketAnswers, socketPath, type SocketService } from './pglite-socket.ts';
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
@@ -29,6 +30,11 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the data directory as a gzipped tarball (tests clone a template from it). */
   dump?: () => Promise<Blob>;
+  /**
+   * PGlite in a data directory only: serves it on `PGLITE_DIR/.s.PGSQL.5432` for the command line
+   * (src/db/pglite-socket.ts) until `close`; the socket's path, or null for an in-memory database.
+   */
+  serveSocket?: () => Promise<string | null>;
 }
 
 // Same value shapes on both backends: int8 as number (counts, sequences), date as 'YYYY-MM-DD'.
@@ -76,42 +82,50 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   return new pg.Pool({ connectionString, max, Client: PreparingClient });
 }
 
+/** A Database over a pool of PostgreSQL connections (a PostgreSQL server, or PGlite served on its socket). */
+function poolDatabase(pool: pg.Pool, kind: Database['kind']): Database {
+  pool.on('error', () => undefined); // idle client errors surface on the next query
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind,
+    async execScript(script) {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined); // a failed `begin; …` would stay open on the pooled connection
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async query(text, values) {
+      if (values?.length) return { rows: (await pool.query(text, values as unknown[])).rows as never[] };
+      const client = await pool.connect();
+      try {
+        const res = await client.query(text) as unknown as pg.QueryResult | pg.QueryResult[];
+        return { rows: (Array.isArray(res) ? res[res.length - 1]?.rows ?? [] : res.rows) as never[] };
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined); // a failed `begin; …` block stays open otherwise
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) {
-    const pool = createPool(opts.databaseUrl, opts.poolSize);
-    pool.on('error', () => undefined); // idle client errors surface on the next query
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      db,
-      kind: 'postgres',
-      async execScript(script) {
-        const client = await pool.connect();
-        try {
-          await client.query(script);
-        } catch (err) {
-          await client.query('rollback').catch(() => undefined); // a failed `begin; …` would stay open on the pooled connection
-          throw err;
-        } finally {
-          client.release();
-        }
-      },
-      async query(text, values) {
-        if (values?.length) return { rows: (await pool.query(text, values as unknown[])).rows as never[] };
-        const client = await pool.connect();
-        try {
-          const res = await client.query(text) as unknown as pg.QueryResult | pg.QueryResult[];
-          return { rows: (Array.isArray(res) ? res[res.length - 1]?.rows ?? [] : res.rows) as never[] };
-        } catch (err) {
-          await client.query('rollback').catch(() => undefined); // a failed `begin; …` block stays open otherwise
-          throw err;
-        } finally {
-          client.release();
-        }
-      },
-      close: () => db.destroy(),
-    };
-  }
+  if (opts.databaseUrl) return poolDatabase(createPool(opts.databaseUrl, opts.poolSize), 'postgres');
   const inMemory = opts.pgliteDir.startsWith('memory://');
+  // A server holds this data directory: go through the socket it serves it on (PGlite is one
+  // process's; opening its files a second time aborts). One connection, plain statements: the
+  // session is the server's, so nothing named is left behind in it.
+  if (!inMemory && !opts.loadDataDir && await socketAnswers(socketPath(opts.pgliteDir))) {
+    return poolDatabase(new pg.Pool({ host: opts.pgliteDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 }), 'pglite');
+  }
   if (!inMemory) mkdirSync(opts.pgliteDir, { recursive: true });
   const lite = await PGlite.create({
     dataDir: inMemory ? undefined : opts.pgliteDir,
@@ -119,6 +133,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     parsers: { 1082: (v: string) => v, 1700: (v: string) => Number(v) },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(lite) });
+  let served: SocketService | undefined;
   return {
     db,
     kind: 'pglite',
@@ -140,8 +155,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         }
       });
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await served?.stop();
+      await db.destroy();
+    },
     dump: () => db.connection().execute(() => lite.dumpDataDir('gzip')),
+    async serveSocket() {
+      if (inMemory) return null;
+      served ??= await serveSocket(lite, db as unknown as Kysely<never>, opts.pgliteDir);
+      return served.path;
+    },
   };
 }
 

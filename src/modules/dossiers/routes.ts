@@ -73,6 +73,7 @@ export function dossierRoutes(deps: AppDeps, blobs: BlobStore, reuse: DocumentRe
         tags: ['dossiers'], summary: "A document of a dossier, for those who may read the dossier / Xem giấy tờ của hồ sơ",
         params: Type.Object({ ...CodeParam.properties, fileId: Type.String({ format: 'uuid' }) }),
         querystring: files.DispositionQuery,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
         response: { 200: Type.Any(), ...errors(401, 404) },
       },
     }, async (req, reply) => {

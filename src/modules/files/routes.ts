@@ -25,6 +25,7 @@ export function fileRoutes(deps: AppDeps, blobs: BlobStore) {
         description: 'Only the uploader; a file attached to a dossier is read through `/dossiers/{code}/files/{fileId}`.',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         querystring: DispositionQuery,
+        produces: [...service.ACCEPTED],
         response: { 200: Type.Any(), ...errors(401, 404) },
       },
     }, async (req, reply) => {

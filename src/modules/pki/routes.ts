@@ -23,7 +23,7 @@ export function pkiRoutes(deps: AppDeps) {
 
     r.get('/pki/crl/:id', {
       config: { policy: 'public' },
-      schema: { tags: ['verification'], summary: 'The latest CRL of an issuing certificate (DER) / Danh sách thu hồi', params: Id, response: { 200: Type.Any(), ...errors(404) } },
+      schema: { tags: ['verification'], summary: 'The latest CRL of an issuing certificate (DER) / Danh sách thu hồi', params: Id, produces: ['application/pkix-crl'], response: { 200: Type.Any(), ...errors(404) } },
     }, async (req, reply) => {
       const crl = await store.latestCrlOf(deps.db, req.params.id);
       if (!crl) throw new AppError('not-found', 'no CRL for this issuer');

@@ -74,7 +74,7 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
 
     r.get('/dossiers/:code/documents/:id/pdf', {
       config: { policy: 'authenticated' },
-      schema: { tags: ['documents'], summary: 'The signed PDF / Tải văn bản đã ký', params: Type.Object({ code: Code, id: Id.properties.id }), response: { 200: Type.Any(), ...errors(401, 404) } },
+      schema: { tags: ['documents'], summary: 'The signed PDF / Tải văn bản đã ký', params: Type.Object({ code: Code, id: Id.properties.id }), produces: ['application/pdf'], response: { 200: Type.Any(), ...errors(401, 404) } },
     }, async (req, reply) => {
       const { doc, stream } = await dossierDocumentPdf(ctxFrom(deps, req), blobs, req.params.code, req.params.id);
       return reply.header('content-type', 'application/pdf').header('content-length', doc.size)
