@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 function vitest(file: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
   const child = spawn(join(process.cwd(), 'node_modules/.bin/vitest'), ['run', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -15,7 +15,8 @@ function vitest(file: string, env: NodeJS.ProcessEnv): Promise<{ code: number | 
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
 }
 
-describe('a browser test file without the browser', () => {
+// A nested vitest run of a minute or more, the same on either database: once per `npm test`, on PGlite.
+describe.skipIf(inject('backend') === 'postgres')('a browser test file without the browser', () => {
   it('is skipped with a message naming the missing browser and the install line', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', MOTCUA_TEST_DB: 'pglite' };
     delete env.CI;

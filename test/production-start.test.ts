@@ -40,9 +40,10 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 interface Started { code: number | null; listening: boolean; stdout: string; stderr: string; stop(): Promise<number | null> }
 
-/** Starts `tsx src/main.ts`; resolves when it listens or when it exits, whichever comes first. */
+/** Starts `node --import tsx src/main.ts`; resolves when it listens or when it exits, whichever comes first. */
 function startMain(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(TSX, ['src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node itself with tsx's loader, not the tsx binary: SIGTERM reaches the server, not a parent that relays it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
