@@ -486,6 +486,8 @@ export interface paths {
                                 assurance?: "basic" | "verified";
                                 fullName: string;
                                 kind: "citizen" | "officer";
+                                /** @description The user's own phone number (to prefill forms); only ever sent to the user themself */
+                                phone: string | null;
                                 roles: string[];
                                 /** Format: uuid */
                                 userId: string;
@@ -603,6 +605,8 @@ export interface paths {
                             assurance?: "basic" | "verified";
                             fullName: string;
                             kind: "citizen" | "officer";
+                            /** @description The user's own phone number (to prefill forms); only ever sent to the user themself */
+                            phone: string | null;
                             roles: string[];
                             /** Format: uuid */
                             userId: string;
@@ -2565,7 +2569,7 @@ export interface paths {
         };
         /**
          * Search administrative procedures / Tra cứu thủ tục hành chính
-         * @description `q` matches code, name and field with or without Vietnamese diacritics; every word must match.
+         * @description `q` matches code, name and field with or without Vietnamese diacritics; every word must match. What people call things and English words are searched too ("giấy khai sinh", "sổ đỏ", "birth registration", "passport": the list in `src/modules/catalog/synonyms.json`); whole-phrase matches come first.
          */
         get: {
             parameters: {
