@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import client from 'prom-client';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError, problemBody, problemDef, type FieldError, type ProblemType } from './errors.ts';
+import { AppError, problemBody, problemDef, type Detail, type FieldError, type ProblemType } from './errors.ts';
 import { unstorableText } from './input.ts';
 
 /** The longest URL (path and query) served; a longer one is answered 414 before any route runs. */
@@ -25,7 +25,7 @@ export function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   type: ProblemType,
-  opts: { detail?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  opts: { detail?: Detail; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
 ): FastifyReply {
   const body = problemBody(type, langOf(req), { ...opts, instance: req.id });
   return reply.status(body.status).type('application/problem+json').send(body);

@@ -2296,7 +2296,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This installation: demo or production / Thông tin hệ thống */
+        /** This installation: demo or production, upload limits / Thông tin hệ thống */
         get: {
             parameters: {
                 query?: never;
@@ -2315,6 +2315,12 @@ export interface paths {
                         "application/json": {
                             /** @description demo: seeded with published demo accounts (every page shows a banner); production: MOTCUA_ENV=production */
                             environment: "demo" | "production";
+                            uploads: {
+                                /** @description The largest file one upload may carry (FILE_MAX_BYTES); the web app states it before an upload */
+                                maxBytes: number;
+                                /** @description The kinds of file accepted, recognised by their content */
+                                types: string[];
+                            };
                         };
                     };
                 };
@@ -3349,6 +3355,10 @@ export interface components {
          */
         "def-0": {
             detail?: string;
+            /** @description The same in plain English */
+            detailEn?: string;
+            /** @description The detail in plain Vietnamese for the person using the application (present when the detail is written for people) */
+            detailVi?: string;
             errors?: {
                 detail: string;
                 pointer: string;
