@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CITIZEN_PASSWORD, PNG_1x1, registerCitizen } from '../helpers.ts';
 import { context, DESKTOP, ensureWebBuilt, failureShots, launch, PHONE, serve, type Served, type Viewport } from './harness.ts';
 import { check, fillBirthForm, scanPdf, signIn, text } from './steps.ts';
+import { formatSize } from '../../web/src/ui/format.ts';
 
 let server: Served;
 let browser: Browser;
@@ -64,10 +65,20 @@ async function draftSurvives(vp: Viewport): Promise<void> {
   // Nothing personal in the address bar.
   for (const personal of [idNumber, '0912345678', 'Khang', 'Nguy']) expect(page.url()).not.toContain(personal);
 
-  // The limit is stated before an upload, from the server's configuration.
-  await expect.poll(() => page.locator('#file-TP04-hint').textContent()).toContain('Tối đa 20 MB');
+  // The limit is stated before an upload, from the server's configuration (FILE_MAX_BYTES; 256 KB in tests).
+  const maxBytes = (await server.app.inject({ url: '/api/v1/meta' })).json().uploads?.maxBytes as number;
+  const limit = `Tối đa ${formatSize(maxBytes ?? 20 * 1024 * 1024, 'vi')}`;
+  await expect.poll(() => page.locator('#file-TP04-hint').textContent()).toContain(limit);
   await page.locator('#file-TP04').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await scanPdf('GIAY CHUNG SINH') });
-  await expect.poll(() => page.getByText(text.upload.done, { exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByText(text.upload.done, { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+
+  // Too large: said at once, with the limit, without sending it.
+  let sent = 0;
+  page.on('request', (r) => void (r.url().endsWith('/api/v1/files') && sent++));
+  await page.locator('#file-TP06').setInputFiles({ name: 'scan-lon.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(maxBytes + 1, 0x41) });
+  await page.locator('.upload-file.error .state').getByText(limit).waitFor();
+  expect(sent).toBe(0);
+  await page.getByRole('button', { name: text.upload.remove.replace('{{name}}', 'scan-lon.pdf') }).click();
 
   // A program instead of a scan: a plain message, no developer text.
   await page.locator('#file-TP06').setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: EXE });
@@ -82,7 +93,7 @@ async function draftSurvives(vp: Viewport): Promise<void> {
   // The step and the uploaded file survive a reload.
   await page.reload();
   await filesHeading(page).waitFor();
-  await expect.poll(() => page.getByText(text.upload.done, { exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByText(text.upload.done, { exact: true }).count(), { timeout: 20_000 }).toBe(1);
   await page.getByText('giay-chung-sinh.pdf').waitFor();
 
   // Back and Forward move between the steps and return to the same state.
@@ -95,7 +106,7 @@ async function draftSurvives(vp: Viewport): Promise<void> {
 
   // Submitted: the draft is gone, a new submission starts afresh (with the phone again).
   await page.locator('#file-TP06').setInputFiles({ name: 'can-cuoc.png', mimeType: 'image/png', buffer: PNG_1x1 });
-  await expect.poll(() => page.getByText(text.upload.done, { exact: true }).count()).toBe(2);
+  await expect.poll(() => page.getByText(text.upload.done, { exact: true }).count(), { timeout: 20_000 }).toBe(2);
   await page.getByRole('button', { name: text.wizard.next }).click();
   await page.getByRole('heading', { level: 2, name: text.wizard.steps.review }).waitFor();
   await page.getByRole('button', { name: text.wizard.submit }).click();
