@@ -111,7 +111,7 @@ async function draftSurvives(vp: Viewport): Promise<void> {
   await page.getByRole('heading', { level: 2, name: text.wizard.steps.review }).waitFor();
   await page.getByRole('button', { name: text.wizard.submit }).click();
   await page.getByTestId('dossier-code').waitFor();
-  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('draft')))).toEqual([]);
+  expect(await page.evaluate('Object.keys(sessionStorage).filter((k) => k.includes("draft"))')).toEqual([]);
   await page.goto('/procedures/1.001193/submit');
   await field(page, 'childFullName').waitFor();
   await expect.poll(() => field(page, 'applicantPhone').inputValue()).toBe('0987654321');
