@@ -106,3 +106,19 @@ describe('the limits are published before an upload', () => {
     expect(res.json().uploads).toEqual({ maxBytes: 2 * MB, types: ['PDF', 'JPEG', 'PNG'] });
   });
 });
+
+describe('field details of a refused request are plain too', () => {
+  it('"vi / en" words instead of the validator\'s English ("must NOT have more than 20 characters")', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/v1/auth/citizens',
+      payload: { idNumber: '045095009999', fullName: 'Đỗ Văn Hùng', phone: '0'.repeat(25), password: 'Hoa-sen-2026' },
+    });
+    expect(res.statusCode).toBe(400);
+    const field = res.json().errors.find((e: { pointer: string }) => e.pointer === '/body/phone');
+    expect(field.detail).toBe('Tối đa 20 ký tự / At most 20 characters');
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/citizens', payload: { idNumber: '045095009999' } });
+    const details = (missing.json().errors as { detail: string }[]).map((e) => e.detail);
+    expect(details).toContain('Bắt buộc / Required');
+    for (const d of details) expect(d).not.toMatch(/must /);
+  });
+});
