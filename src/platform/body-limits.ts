@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
+import { sizeText } from './sizes.ts';
 
 /** Room for the multipart envelope around a file: boundaries, part headers, a few small fields. */
 export const MULTIPART_SLACK = 64 * 1024;
@@ -22,13 +23,22 @@ export function refuseBody(reply: FastifyReply, err: AppError): never {
   throw err;
 }
 
+/** A file over the limit, said plainly (the limit in MB); the limit in bytes for API clients as `limitBytes`. */
+export function fileTooLarge(maxBytes: number): AppError {
+  const max = sizeText(maxBytes);
+  return new AppError('file-too-large', {
+    vi: `Mỗi tệp tối đa ${max.vi}. Hãy quét hoặc chụp lại với độ phân giải thấp hơn, hoặc chia giấy tờ thành nhiều tệp.`,
+    en: `Each file may be at most ${max.en}. Scan or photograph it again at a lower resolution, or split the document into several files.`,
+  }, { extra: { limitBytes: maxBytes } });
+}
+
 /** An `onRequest` hook refusing a body declared larger than `maxBytes` of file (plus the multipart envelope). */
 export function limitDeclaredBody(maxBytes: () => number) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const length = declaredLength(req);
     const max = maxBytes();
     if (length !== null && length > max + MULTIPART_SLACK) {
-      refuseBody(reply, new AppError('file-too-large', `declared ${length} bytes; the limit is ${max} bytes`, { extra: { limitBytes: max } }));
+      refuseBody(reply, fileTooLarge(max));
     }
   };
 }

@@ -71,16 +71,28 @@ export interface FieldError {
   detail: string;
 }
 
+/**
+ * A detail written for the person using the application, in both languages: plain words, what went
+ * wrong and what to do — no media types, byte counts or field names (those go in extension members).
+ */
+export interface PlainText {
+  vi: string;
+  en: string;
+}
+
+/** A detail: developer text for API clients (a string), or plain words for people (PlainText). */
+export type Detail = string | PlainText;
+
 export class AppError extends Error {
   readonly type: ProblemType;
   readonly status: number;
-  readonly detail: string | undefined;
+  readonly detail: Detail | undefined;
   readonly errors: FieldError[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
 
-  constructor(type: ProblemType, detail?: string, opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
+  constructor(type: ProblemType, detail?: Detail, opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
     const def = problemDef(type);
-    super(detail ?? def.en);
+    super(typeof detail === 'object' ? detail.en : (detail ?? def.en));
     this.type = type;
     this.status = def.status;
     this.detail = detail;
@@ -96,6 +108,9 @@ export interface ProblemBody {
   titleEn: string;
   status: number;
   detail?: string;
+  /** Present when the detail is plain words for people (then `detail` is one of them, in the asked language). */
+  detailVi?: string;
+  detailEn?: string;
   instance?: string;
   errors?: FieldError[];
   [k: string]: unknown;
@@ -104,9 +119,11 @@ export interface ProblemBody {
 export function problemBody(
   type: ProblemType,
   lang: 'vi' | 'en',
-  opts: { detail?: string; instance?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  opts: { detail?: Detail; instance?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
 ): ProblemBody {
   const p = problemDef(type);
+  const d = opts.detail;
+  const detail = typeof d === 'object' ? { detail: lang === 'en' ? d.en : d.vi, detailVi: d.vi, detailEn: d.en } : d ? { detail: d } : {};
   return {
     ...opts.extra,
     type: `/problems/${type}`,
@@ -114,7 +131,7 @@ export function problemBody(
     titleVi: p.vi,
     titleEn: p.en,
     status: p.status,
-    ...(opts.detail ? { detail: opts.detail } : {}),
+    ...detail,
     ...(opts.instance ? { instance: opts.instance } : {}),
     ...(opts.errors?.length ? { errors: opts.errors } : {}),
   };

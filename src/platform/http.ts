@@ -8,8 +8,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import client from 'prom-client';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { AppError, problemBody, problemDef, type FieldError, type ProblemType } from './errors.ts';
+import { AppError, problemBody, problemDef, type Detail, type FieldError, type ProblemType } from './errors.ts';
 import { unstorableText } from './input.ts';
+import { plainFieldDetail } from './plain-validation.ts';
 
 /** The longest URL (path and query) served; a longer one is answered 414 before any route runs. */
 export const MAX_URL_LENGTH = 8192;
@@ -25,20 +26,20 @@ export function sendProblem(
   req: FastifyRequest,
   reply: FastifyReply,
   type: ProblemType,
-  opts: { detail?: string; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
+  opts: { detail?: Detail; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
 ): FastifyReply {
   const body = problemBody(type, langOf(req), { ...opts, instance: req.id });
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
-/** Ajv errors → field details with JSON Pointers under /body, /query, /params or /headers. */
+/** Ajv errors → field details (plain "vi / en" words) with JSON Pointers under /body, /query, /params or /headers. */
 function validationErrors(err: FastifyError): FieldError[] {
   // Fastify names the query string "querystring"; the pointers say /query, like the use cases' own.
   const raw = (err as { validationContext?: string }).validationContext ?? 'body';
   const ctx = raw === 'querystring' ? 'query' : raw;
   return (err.validation ?? []).map((v) => {
     const missing = v.keyword === 'required' ? `/${(v.params as { missingProperty?: string }).missingProperty}` : '';
-    return { pointer: `/${ctx}${v.instancePath}${missing}`, detail: v.message ?? 'invalid' };
+    return { pointer: `/${ctx}${v.instancePath}${missing}`, detail: plainFieldDetail(v) };
   });
 }
 

@@ -9,6 +9,8 @@ export const Problem = Type.Object(
     titleEn: Type.String(),
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
+    detailVi: Type.Optional(Type.String({ description: 'The detail in plain Vietnamese for the person using the application (present when the detail is written for people)' })),
+    detailEn: Type.Optional(Type.String({ description: 'The same in plain English' })),
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), detail: Type.String() }))),
   },

@@ -47,7 +47,7 @@ export function catalogRoutes(deps: AppDeps) {
       schema: {
         tags: ['catalogue'],
         summary: 'Search administrative procedures / Tra cứu thủ tục hành chính',
-        description: '`q` matches code, name and field with or without Vietnamese diacritics; every word must match.',
+        description: '`q` matches code, name and field with or without Vietnamese diacritics; every word must match. What people call things and English words are searched too ("giấy khai sinh", "sổ đỏ", "birth registration", "passport": the list in `src/modules/catalog/synonyms.json`); whole-phrase matches come first.',
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 200 })),
           field: Type.Optional(Type.String({ maxLength: 100 })),

@@ -9,6 +9,8 @@ import { AppError } from '../../platform/errors.ts';
 import { emit } from '../../platform/outbox.ts';
 import { COMMUNE_AGENCY_KINDS, type AdminUnit, type Agency, type AgencyKind, type Procedure, type ProcedureField } from './model.ts';
 import * as store from './store.ts';
+import { defaultSynonyms, expandQuery } from './synonyms.ts';
+import { fold } from '../../platform/text.ts';
 import { agencyUpdated, procedurePublished } from './events.ts';
 import { resolveOfficeHours, type OfficeHoursConfig } from '../calendar/index.ts';
 import type { Principal } from '../../platform/auth.ts';
@@ -76,7 +78,7 @@ export async function search(db: Executor, q: Omit<store.ProcedureQuery, 'agency
     const agency = await store.getAgency(db, q.agency);
     agencyKind = agency ? agency.kind : q.agency;
   }
-  const { rows, total } = await store.searchProcedures(db, { ...q, agencyKind });
+  const { rows, total } = await store.searchProcedures(db, { ...q, agencyKind }, expandQuery(fold(q.q ?? ''), defaultSynonyms()));
   return { items: rows.map((r) => summary(r.data, r.version)), total };
 }
 

@@ -1,6 +1,6 @@
 /** SQL for the catalogue tables: admin_units, agencies, procedure_fields, procedures. */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ColumnType } from 'kysely';
 import type { Executor } from '../../db/index.ts';
 import { canonicalJson } from '../../platform/audit.ts';
@@ -89,26 +89,47 @@ export interface ProcedureQuery {
   offset: number;
 }
 
-export async function searchProcedures(db: Executor, f: ProcedureQuery) {
+/** Folded phrases to look for (see synonyms.ts); none = everything. */
+export interface SearchPhrases {
+  exact: string[];
+  meant: string[];
+  loose: string[];
+}
+
+const wordsOf = (phrase: string) => phrase.split(' ').filter(Boolean).slice(0, 10);
+const holds = (text: string) => sql<boolean>`search_text like ${`%${like(text)}%`}`;
+/** The phrase as whole words (search_text is folded: words between single spaces). */
+const holdsWords = (phrase: string) => sql<boolean>`(' ' || search_text || ' ') like ${`% ${like(wordsOf(phrase).join(' '))} %`}`;
+/** Every word of the phrase appears (in any order, within words too: "khai si" finds "khai sinh"). */
+const allWords = (phrase: string) => sql<boolean>`(${sql.join(wordsOf(phrase).map(holds), sql` and `)})`;
+const anyOf = (xs: RawBuilder<boolean>[]) => (xs.length ? sql<boolean>`(${sql.join(xs, sql` or `)})` : sql<boolean>`false`);
+
+export async function searchProcedures(db: Executor, f: ProcedureQuery, phrases: SearchPhrases) {
   let base = db.selectFrom('procedures').where('is_current', '=', true);
-  const phrase = fold(f.q ?? '');
-  for (const word of phrase.split(' ').filter(Boolean).slice(0, 10)) {
-    base = base.where('search_text', 'like', `%${like(word)}%`);
-  }
+  const usable = (xs: string[]) => xs.filter((p) => wordsOf(p).length);
+  const [exact, meant, loose] = [usable(phrases.exact), usable(phrases.meant), usable(phrases.loose)];
+  const every = [...exact, ...meant, ...loose];
+  if (every.length) base = base.where(anyOf(every.map(allWords)));
   if (f.field) base = base.where('field_code', '=', f.field);
   if (f.agencyKind) base = base.where('agency_kind', '=', f.agencyKind);
   if (f.level) base = base.where('level', '=', f.level);
   if (f.onlineLevel === 'none') base = base.where('online_level', 'is', null);
   else if (f.onlineLevel) base = base.where('online_level', '=', f.onlineLevel);
-  const [rows, total] = await Promise.all([
-    base.select(['data', 'version'])
-      // Whole-phrase matches first, then names that start with it, then the rest by field and name.
-      .orderBy(sql`case when ${phrase} = '' then 0 when search_text like ${`%${like(phrase)}%`} then 0 else 1 end`)
-      .orderBy(sql`strpos(search_text, ${phrase})`)
-      .orderBy('field_code').orderBy('name').orderBy('code').limit(f.limit).offset(f.offset).execute(),
+  let rows = base.select(['data', 'version']);
+  if (every.length) {
+    // The query or what it means as whole words first; then every word of what it means (a known
+    // phrase says more than stray syllables); then every word of the query; then a meaning alone.
+    // Within each, names where a phrase comes earliest.
+    rows = rows
+      .orderBy(sql`case when ${anyOf([...exact, ...meant].map(holdsWords))} then 0 when ${anyOf(meant.map(allWords))} then 1
+        when ${anyOf(exact.map(allWords))} then 2 else 3 end`)
+      .orderBy(sql`least(${sql.join(every.map((p) => sql`nullif(strpos(search_text, ${p}), 0)`))})`);
+  }
+  const [found, total] = await Promise.all([
+    rows.orderBy('field_code').orderBy('name').orderBy('code').limit(f.limit).offset(f.offset).execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: total.n };
+  return { rows: found, total: total.n };
 }
 
 export async function getProcedure(db: Executor, code: string, version?: number) {

@@ -15,6 +15,8 @@ import { fileTypeFromFile } from 'file-type';
 import { inTx, type Executor } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { fileTooLarge } from '../../platform/body-limits.ts';
+import { sizeText } from '../../platform/sizes.ts';
 import { auditActor, type Ctx } from '../../platform/context.ts';
 import { runOffThread, WorkerBusy, WorkerTimeout } from '../../platform/workers.ts';
 import type { BlobStore } from './blobs.ts';
@@ -31,12 +33,12 @@ async function checkPdf(ctx: Ctx, path: string): Promise<void> {
   try {
     r = await runOffThread<PdfInspection>(INSPECT, { pdf: await readFile(path) }, { timeoutMs: ctx.config.verifyTimeoutMs, threads: ctx.config.workerThreads });
   } catch (err) {
-    if (err instanceof WorkerBusy) throw new AppError('unavailable', 'every checker is busy, try again shortly');
-    const detail = err instanceof WorkerTimeout ? `not checked within ${err.timeoutMs} ms` : 'the document could not be parsed';
-    throw new AppError('pdf-unreadable', detail, { extra: { encrypted: false } });
+    if (err instanceof WorkerBusy) throw new AppError('unavailable', PLAIN.busy);
+    if (err instanceof WorkerTimeout) throw new AppError('pdf-unreadable', PLAIN.tooComplex, { extra: { encrypted: false, timeoutMs: err.timeoutMs } });
+    throw new AppError('pdf-unreadable', PLAIN.damaged, { extra: { encrypted: false } });
   }
-  if (!r.readable) throw new AppError('pdf-unreadable', r.encrypted ? 'encrypted' : 'damaged', { extra: { encrypted: r.encrypted } });
-  if (r.found.length) throw new AppError('pdf-active-content', `found ${r.found.join(', ')}`, { extra: { found: r.found } });
+  if (!r.readable) throw new AppError('pdf-unreadable', r.encrypted ? PLAIN.locked : PLAIN.damaged, { extra: { encrypted: r.encrypted } });
+  if (r.found.length) throw new AppError('pdf-active-content', PLAIN.active, { extra: { found: r.found } });
 }
 
 /** What the owner already keeps, against the quota (null: no quota). */
@@ -46,8 +48,38 @@ export async function quotaState(ctx: Ctx, tx: Executor, owner: { userId: string
 }
 
 export function quotaExceeded(rule: { limitBytes: number }, usedBytes: number): AppError {
-  return new AppError('upload-quota-exceeded', `${usedBytes} of ${rule.limitBytes} bytes used`, { extra: { quotaBytes: rule.limitBytes, usedBytes } });
+  const [used, limit] = [sizeText(usedBytes), sizeText(rule.limitBytes)];
+  return new AppError('upload-quota-exceeded', {
+    vi: `Đã dùng ${used.vi} trong ${limit.vi} được phép. Tệp chưa nộp kèm hồ sơ sẽ được tự xóa sau một thời gian; nếu cần nộp thêm ngay, hãy liên hệ Bộ phận Một cửa.`,
+    en: `${used.en} of the ${limit.en} allowed are used. Files not attached to a dossier are deleted after a while; to submit more now, contact the one-stop desk.`,
+  }, { extra: { quotaBytes: rule.limitBytes, usedBytes } });
 }
+
+/** What a citizen is told when an upload is refused: plain words, what to do (the technical facts are extension members). */
+const PLAIN = {
+  empty: { vi: 'Tệp trống, không có nội dung. Hãy chọn lại tệp.', en: 'The file is empty. Choose the file again.' },
+  notAccepted: {
+    vi: 'Nội dung tệp không phải PDF hay ảnh JPEG, PNG (đổi tên đuôi tệp cũng không được). Hãy chụp ảnh hoặc quét giấy tờ rồi tải lên tệp đó.',
+    en: "The file's content is not a PDF or a JPEG or PNG image (renaming the file does not change that). Photograph or scan the document and upload that.",
+  },
+  locked: {
+    vi: 'Tệp PDF có mật khẩu hoặc bị khóa. Hãy bỏ mật khẩu hoặc in ra một tệp PDF mới rồi tải lên lại.',
+    en: 'The PDF is password-protected or locked. Remove the password or print it to a new PDF, then upload it again.',
+  },
+  damaged: {
+    vi: 'Tệp PDF bị hỏng, không mở được. Hãy lưu hoặc quét lại rồi tải lên.',
+    en: 'The PDF is damaged and cannot be opened. Save or scan it again, then upload it.',
+  },
+  tooComplex: {
+    vi: 'Không kiểm tra kịp tệp PDF này. Hãy in ra một tệp PDF mới hoặc quét lại rồi tải lên.',
+    en: 'This PDF could not be checked in time. Print it to a new PDF or scan it again, then upload it.',
+  },
+  active: {
+    vi: 'Hãy in giấy tờ ra một tệp PDF mới (In → Lưu dưới dạng PDF) hoặc quét lại, rồi tải lên tệp đó.',
+    en: 'Print the document to a new PDF (Print → Save as PDF) or scan it again, and upload that file.',
+  },
+  busy: { vi: 'Hệ thống đang bận kiểm tra các tệp khác. Vui lòng thử lại sau ít phút.', en: 'The system is busy checking other files. Please try again in a few minutes.' },
+};
 
 export const ACCEPTED: ReadonlySet<string> = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
@@ -77,11 +109,11 @@ export async function storeUpload(ctx: Ctx, blobs: BlobStore, input: { stream: R
       }),
       createWriteStream(temp),
     );
-    if (input.isTruncated()) throw new AppError('file-too-large', `limit ${ctx.config.fileMaxBytes} bytes`);
-    if (size === 0) throw new AppError('validation', 'empty file');
+    if (input.isTruncated()) throw fileTooLarge(ctx.config.fileMaxBytes);
+    if (size === 0) throw new AppError('validation', PLAIN.empty);
     const detected = await fileTypeFromFile(temp);
     if (!detected || !ACCEPTED.has(detected.mime)) {
-      throw new AppError('unsupported-file-type', detected ? `detected ${detected.mime}` : 'unrecognised content');
+      throw new AppError('unsupported-file-type', PLAIN.notAccepted, { extra: { detectedType: detected?.mime ?? null } });
     }
     const mediaType = detected.mime as store.MediaType;
     if (mediaType === 'application/pdf') await checkPdf(ctx, temp);
@@ -104,7 +136,7 @@ export async function storeUpload(ctx: Ctx, blobs: BlobStore, input: { stream: R
     });
     return { id, sha256, size, mediaType };
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file-too-large', `limit ${ctx.config.fileMaxBytes} bytes`);
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(ctx.config.fileMaxBytes);
     throw err;
   } finally {
     await rm(temp, { force: true });

@@ -32,13 +32,14 @@ function meSchema(abilities: Abilities) {
   return Type.Object({
     ...PrincipalSchema.properties,
     abilities: Type.Array(Type.Enum(abilities.names), { description: 'What the caller may do in the web application (each module grants its own; see its `abilities`)' }),
+    phone: Type.Union([Type.String(), Type.Null()], { description: "The user's own phone number (to prefill forms); only ever sent to the user themself" }),
   });
 }
 
 export function identityRoutes(deps: ModuleContext) {
   const { abilities } = deps.services;
   const MeSchema = meSchema(abilities);
-  const me = (p: Principal) => ({ ...p, abilities: abilities.of(p) });
+  const me = async (p: Principal) => ({ ...p, abilities: abilities.of(p), phone: await service.ownPhone(deps.db, p.userId) });
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -79,7 +80,7 @@ export function identityRoutes(deps: ModuleContext) {
     }, async (req, reply) => {
       const s = await service.login(ctxFrom(deps, req), req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, s.token, { ...sessionCookieOptions(deps.config), expires: s.expiresAt });
-      return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: me(s.principal) };
+      return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: await me(s.principal) };
     });
 
     r.post('/auth/logout', {

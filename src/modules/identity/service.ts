@@ -218,6 +218,11 @@ export async function resolveSession(db: Db, clock: { now(): Date }, token: stri
   return toPrincipal(row);
 }
 
+/** The user's own phone number, for their own forms (GET /auth/me): never shown to anyone else this way. */
+export async function ownPhone(db: Executor, userId: string): Promise<string | null> {
+  return store.phoneOf(db, userId);
+}
+
 function toPrincipal(u: Pick<store.UserRow, 'id' | 'kind' | 'username' | 'full_name' | 'agency_id' | 'roles' | 'assurance'>): Principal {
   return {
     userId: u.id, kind: u.kind, username: u.username, fullName: u.full_name, agencyId: u.agency_id, roles: u.roles,

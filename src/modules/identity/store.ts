@@ -38,6 +38,10 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() as Promise<UserRow | undefined>;
 }
 
+export async function phoneOf(db: Executor, id: string): Promise<string | null> {
+  return (await db.selectFrom('users').select('phone').where('id', '=', id).executeTakeFirst())?.phone ?? null;
+}
+
 /** The accounts a citizen's sign-in is checked against: the verified one first, then the newest basic ones. */
 export function citizenCandidates(db: Executor, idNumber: string, limit: number) {
   return db.selectFrom('users').selectAll().where('kind', '=', 'citizen').where('id_number', '=', idNumber).where('disabled', '=', false)

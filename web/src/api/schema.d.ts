@@ -486,6 +486,8 @@ export interface paths {
                                 assurance?: "basic" | "verified";
                                 fullName: string;
                                 kind: "citizen" | "officer";
+                                /** @description The user's own phone number (to prefill forms); only ever sent to the user themself */
+                                phone: string | null;
                                 roles: string[];
                                 /** Format: uuid */
                                 userId: string;
@@ -603,6 +605,8 @@ export interface paths {
                             assurance?: "basic" | "verified";
                             fullName: string;
                             kind: "citizen" | "officer";
+                            /** @description The user's own phone number (to prefill forms); only ever sent to the user themself */
+                            phone: string | null;
                             roles: string[];
                             /** Format: uuid */
                             userId: string;
@@ -2384,7 +2388,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This installation: demo or production / Thông tin hệ thống */
+        /** This installation: demo or production, upload limits / Thông tin hệ thống */
         get: {
             parameters: {
                 query?: never;
@@ -2403,6 +2407,12 @@ export interface paths {
                         "application/json": {
                             /** @description demo: seeded with published demo accounts (every page shows a banner); production: MOTCUA_ENV=production */
                             environment: "demo" | "production";
+                            uploads: {
+                                /** @description The largest file one upload may carry (FILE_MAX_BYTES); the web app states it before an upload */
+                                maxBytes: number;
+                                /** @description The kinds of file accepted, recognised by their content */
+                                types: string[];
+                            };
                         };
                     };
                 };
@@ -2657,7 +2667,7 @@ export interface paths {
         };
         /**
          * Search administrative procedures / Tra cứu thủ tục hành chính
-         * @description `q` matches code, name and field with or without Vietnamese diacritics; every word must match.
+         * @description `q` matches code, name and field with or without Vietnamese diacritics; every word must match. What people call things and English words are searched too ("giấy khai sinh", "sổ đỏ", "birth registration", "passport": the list in `src/modules/catalog/synonyms.json`); whole-phrase matches come first.
          */
         get: {
             parameters: {
@@ -3448,6 +3458,10 @@ export interface components {
          */
         "def-0": {
             detail?: string;
+            /** @description The same in plain English */
+            detailEn?: string;
+            /** @description The detail in plain Vietnamese for the person using the application (present when the detail is written for people) */
+            detailVi?: string;
             errors?: {
                 detail: string;
                 pointer: string;

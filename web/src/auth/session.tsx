@@ -7,6 +7,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { api, ApiError, setUnauthenticatedHandler } from '../api/client.ts';
 import type { Ability, Principal } from '../api/types.ts';
 import { Loading } from '../ui/Feedback.tsx';
+import { clearAllDrafts } from '../eform/draft.ts';
 
 interface Session {
   user: Principal | null;
@@ -43,6 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api('/auth/logout', { method: 'POST' });
     } finally {
+      clearAllDrafts();
       setUser(null);
     }
   }, []);

@@ -1,13 +1,18 @@
-/** Online submission: the e-form, the documents, a review, then the dossier and its receipt. */
-import { useRef, useState } from 'react';
+/**
+ * Online submission: the e-form, the documents, a review, then the dossier and its receipt. The step is
+ * in the address (`?step=files`), so Back and Forward move between steps; what was typed and uploaded is
+ * kept as a draft in the tab (eform/draft.ts), so a reload or Back/Forward returns to it.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, newKey } from '../api/client.ts';
 import type { Dossier, Procedure } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { EForm } from '../eform/EForm.tsx';
 import { serverErrors } from '../eform/localize.ts';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../eform/draft.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
 import { useApi } from '../ui/useApi.ts';
 import { Review } from './Review.tsx';
@@ -17,28 +22,64 @@ type Step = 'form' | 'files' | 'review';
 const STEPS: Step[] = ['form', 'files', 'review'];
 type Data = Record<string, unknown>;
 
+const stepOf = (value: string | null): Step => (STEPS as string[]).includes(value ?? '') ? (value as Step) : 'form';
+
 export default function Wizard() {
   const { code = '' } = useParams();
   const { t } = useTranslation(['citizen', 'dossier', 'portal']);
   const { user } = useSession();
   const navigate = useNavigate();
-  const key = useRef(newKey('online'));
-  const [step, setStep] = useState<Step>('form');
-  const [data, setData] = useState<Data>({});
-  const [items, setItems] = useState<UploadItem[]>([]);
+  const [params, setParams] = useSearchParams();
+  const step = stepOf(params.get('step'));
+  const storeKey = draftKey(user?.userId ?? 'anonymous', code);
+  const draft = useMemo(() => loadDraft(storeKey), [storeKey]);
+  const key = useRef(draft?.key ?? newKey('online'));
+  const [data, setData] = useState<Data>(draft?.data ?? {});
+  const [items, setItems] = useState<UploadItem[]>(draft?.files ?? []);
+  const [formDone, setFormDone] = useState(draft?.formDone ?? false);
   const [showMissing, setShowMissing] = useState(false);
   const [formErrors, setFormErrors] = useState<ErrorSchema<Data>>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const submitted = useRef(false);
   const proc = useApi(async (signal) => {
     const p = await api<Procedure>(`/procedures/${encodeURIComponent(code)}`, { signal });
     const props = p.eform?.properties ?? {};
-    setData({
+    // From the account, where the form asks for it and nothing was typed there yet.
+    const known: Data = {
       ...('applicantName' in props && user ? { applicantName: user.fullName } : {}),
       ...('applicantIdNumber' in props && user ? { applicantIdNumber: user.username } : {}),
-    });
+      ...('applicantPhone' in props && user?.phone ? { applicantPhone: user.phone } : {}),
+    };
+    setData((d) => ({ ...known, ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined && v !== '')) }));
     return p;
   }, [code]);
+
+  // The draft follows every change; it is gone once the dossier is submitted.
+  useEffect(() => {
+    if (!submitted.current) saveDraft(storeKey, { data, files: items, key: key.current, formDone });
+  }, [storeKey, data, items, formDone]);
+
+  // A step reached through the address (Back, Forward, reload) needs the steps before it.
+  const p0 = proc.data;
+  useEffect(() => {
+    if (!p0 || step === 'form') return;
+    if (!formDone) setParams({}, { replace: true });
+    else if (step === 'review' && missingRequired(p0.components, items).length) setParams({ step: 'files' }, { replace: true });
+  }, [p0, step, formDone, items, setParams]);
+
+  // Each step starts at the top of the page, read from its beginning (an error sent back to a step stays shown).
+  const first = useRef(true);
+  const keepError = useRef(false);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!keepError.current) setError(undefined);
+    keepError.current = false;
+    document.getElementById('main')?.focus();
+  }, [step]);
 
   if (proc.loading) return <Loading />;
   const p = proc.data;
@@ -47,11 +88,7 @@ export default function Wizard() {
     return <section className="card"><PageHeader title={p.name} /><p className="alert alert-info">{t('procedure.notOnline')}</p></section>;
   }
 
-  const go = (s: Step) => {
-    setStep(s);
-    setError(undefined);
-    document.getElementById('main')?.focus();
-  };
+  const go = (s: Step) => setParams(s === 'form' ? {} : { step: s });
   const uploading = items.some((i) => i.status === 'uploading');
 
   async function submit(p: Procedure) {
@@ -62,15 +99,19 @@ export default function Wizard() {
         body: { procedureCode: p.code, formData: data, files: fileRefs(items) },
         headers: { 'idempotency-key': key.current },
       });
+      submitted.current = true;
+      clearDraft(storeKey);
       navigate(`/dossiers/${d.code}/receipt?submitted=1`, { replace: true });
     } catch (err) {
       setError(err);
       if (err instanceof ApiError && err.type === 'invalid-form') {
         setFormErrors(serverErrors(err.errors) as ErrorSchema<Data>);
-        setStep('form');
+        keepError.current = true;
+        go('form');
       } else if (err instanceof ApiError && err.type === 'missing-components') {
         setShowMissing(true);
-        setStep('files');
+        keepError.current = true;
+        go('files');
       }
     } finally {
       setBusy(false);
@@ -94,7 +135,7 @@ export default function Wizard() {
       {step === 'form' && (
         <div className="card">
           <EForm schema={p.eform} formData={data} onChange={setData} extraErrors={formErrors}
-            onSubmit={(d) => { setData(d); setFormErrors(undefined); go('files'); }}>
+            onSubmit={(d) => { setData(d); setFormErrors(undefined); setFormDone(true); go('files'); }}>
             <div className="wizard-nav">
               <Link className="btn" to={`/procedures/${p.code}`}>{t('common.cancel')}</Link>
               <button type="submit" className="btn btn-primary">{t('wizard.next')}</button>

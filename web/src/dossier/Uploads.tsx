@@ -1,6 +1,7 @@
 /** Uploads per dossier component, each file with its progress; used online, at the counter and for supplements. */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMeta } from '../api/meta.ts';
 import { uploadFile } from '../api/upload.ts';
 import type { Component } from '../api/types.ts';
 import { useErrorText } from '../ui/Feedback.tsx';
@@ -40,11 +41,20 @@ export function Uploads({ components, items, onChange, showMissing = false, grou
   const { t, i18n } = useTranslation(['dossier', 'portal']);
   const errorText = useErrorText();
   const seq = useRef(0);
+  // The server's limits, stated before an upload; a file over the limit is not sent at all.
+  const limits = useMeta()?.uploads;
+  const maxText = limits ? formatSize(limits.maxBytes, i18n.language) : null;
+  const hint = limits && maxText ? t('upload.hintLimit', { size: maxText, types: limits.types.join(', ') }) : t('upload.hint');
 
   function pick(c: Component, files: FileList | null) {
     for (const file of Array.from(files ?? [])) {
       const key = `u${++seq.current}`;
-      onChange((list) => [...list, { key, componentCode: c.code, name: file.name, size: file.size, progress: 0, status: 'uploading' }]);
+      const item = { key, componentCode: c.code, name: file.name, size: file.size, progress: 0 };
+      if (limits && maxText && file.size > limits.maxBytes) {
+        onChange((list) => [...list, { ...item, status: 'error', error: t('upload.tooLarge', { size: maxText }) }]);
+        continue;
+      }
+      onChange((list) => [...list, { ...item, status: 'uploading' }]);
       const patch = (p: Partial<UploadItem>) => onChange((list) => list.map((i) => (i.key === key ? { ...i, ...p } : i)));
       uploadFile(file, i18n.language, (progress) => patch({ progress })).promise.then(
         (stored) => patch({ status: 'done', progress: 1, fileId: stored.id }),
@@ -71,7 +81,7 @@ export function Uploads({ components, items, onChange, showMissing = false, grou
             aria-labelledby={`${inputId}-choose ${inputId}-name`} aria-describedby={`${inputId}-hint`}
             onChange={(e) => { pick(c, e.target.files); e.target.value = ''; }} />
           <label id={`${inputId}-choose`} htmlFor={inputId} className="btn btn-outline btn-small">{t('upload.choose')}</label>
-          <small id={`${inputId}-hint`} className={missing ? 'field-error' : 'hint'}>{missing ? t('upload.missing') : t('upload.hint')}</small>
+          <small id={`${inputId}-hint`} className={missing ? 'field-error' : 'hint'}>{missing ? t('upload.missing') : hint}</small>
         </div>
         {mine.length > 0 && (
           <ul className="upload-files">

@@ -12,17 +12,30 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The message for an error: known problem types through i18n, else the server's localized title. */
+/**
+ * The message for an error: the problem's title (known types through i18n, else the server's localized
+ * title) and, when the server wrote one for people, its plain detail in the UI language. A developer's
+ * detail (English API text: media types, field names, byte counts) is not shown.
+ */
 export function useErrorText() {
   const { t, i18n } = useTranslation();
   return (err: unknown): string => {
     if (err instanceof ApiError) {
       const key = `problems.${err.type}`;
       const base = i18n.exists(key) ? t(key) : err.title;
-      return err.detail && err.type !== 'version-conflict' && err.detail !== base ? `${base}: ${err.detail}` : base;
+      const plain = err.type === 'version-conflict' ? undefined : plainDetail(err, i18n.language);
+      return plain && plain !== base ? `${/[.!?…]$/.test(base) ? base : `${base}.`} ${plain}` : base;
     }
     return t('problems.unexpected');
   };
+}
+
+/** A problem's detail written for people, in the UI language: `detailVi`/`detailEn`, or an older "Vietnamese / English" detail. */
+export function plainDetail(err: ApiError, lang: string): string | undefined {
+  const own = lang === 'en' ? err.body.detailEn : err.body.detailVi;
+  if (typeof own === 'string' && own) return own;
+  if (err.detail && err.detail.split(' / ').length === 2) return localDetail(err.detail, lang);
+  return undefined;
 }
 
 /** Server field details are often "Vietnamese / English": keep the part in the UI language. */

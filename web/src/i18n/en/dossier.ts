@@ -184,6 +184,8 @@ export const dossier = {
     optional_one: 'Other documents, if applicable ({{count}})',
     optional_other: 'Other documents, if applicable ({{count}})',
     hint: 'PDF, JPEG or PNG.',
+    hintLimit: 'At most {{size}} per file; {{types}}.',
+    tooLarge: 'The file is too large. Each file may be at most {{size}}. Scan or photograph it again at a lower resolution, or split the document into several files.',
     missing: 'Required document: please upload it.',
     progress: 'Uploading {{name}}',
     percent: 'Uploading {{value}}%',

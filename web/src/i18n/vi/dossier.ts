@@ -183,6 +183,8 @@ export const dossier = {
     choose: 'Chọn tệp',
     optional: 'Giấy tờ khác, nộp nếu có ({{count}})',
     hint: 'PDF, JPEG hoặc PNG.',
+    hintLimit: 'Tối đa {{size}} mỗi tệp; {{types}}.',
+    tooLarge: 'Tệp quá lớn. Mỗi tệp tối đa {{size}}. Hãy quét hoặc chụp lại với độ phân giải thấp hơn, hoặc chia giấy tờ thành nhiều tệp.',
     missing: 'Giấy tờ bắt buộc: vui lòng tải lên.',
     progress: 'Đang tải lên {{name}}',
     percent: 'Đang tải lên {{value}}%',
