@@ -48,12 +48,12 @@ declare module '../../platform/module.ts' {
 /** Dossiers: online and counter intake, the lifecycle with its legal deadlines, work queues, escalation. */
 export const dossiersModule = defineModule({
   name: 'dossiers',
-  tables: ['dossiers', 'dossier_files', 'dossier_history', 'dossier_sequences', 'idempotency_keys', 'procedure_processes', 'step_escalations'],
+  tables: ['dossiers', 'dossier_components', 'dossier_files', 'dossier_history', 'dossier_sequences', 'idempotency_keys', 'procedure_processes', 'step_escalations'],
   migrations: new URL('./migrations/', import.meta.url),
   problems: DOSSIER_PROBLEMS,
   routes: (ctx) => async (api) => {
     await api.register(dossierRoutes(ctx, ctx.services.blobs, ctx.services.documentReuse));
-    await api.register(lifecycleRoutes(ctx, ctx.services.documents));
+    await api.register(lifecycleRoutes(ctx, ctx.services.documents, ctx.services.blobs));
   },
   abilities: {
     // POST /dossiers (policy `citizen`)
