@@ -21,7 +21,7 @@ export { registerAtCounter, submitOnline } from './service.ts';
 export { presentPublic } from './present.ts';
 export { controlSheet, reduce } from './lifecycle.ts';
 export type { DossierState, HistoryEvent, StepVisit } from './lifecycle.ts';
-export { DOSSIER_CODE_PATTERN, STATUSES, vnDay } from './model.ts';
+export { DOSSIER_CODE_PATTERN, STATUSES, isCertifiedCopyProcedure, vnDay } from './model.ts';
 export type { StatusCode } from './model.ts';
 export type { DossierRow } from './store.ts';
 export type { DocumentIssuer, DocumentReuse, IssueInput, ReuseInput } from './documents.ts';

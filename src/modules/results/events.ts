@@ -11,6 +11,8 @@ const DocumentPayload = Type.Object({
   signers: Type.Array(Type.String()),
   /** Whether it went to the applicant's personal document store. */
   toPersonalStore: Type.Boolean(),
+  /** Set for certified copies: whether it is the dossier's first (the 766 index counts dossiers). */
+  first: Type.Optional(Type.Boolean()),
 });
 
 export const documentIssued = defineTopic('document.issued', 'document', DocumentPayload);

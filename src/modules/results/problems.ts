@@ -7,6 +7,11 @@ export const RESULT_PROBLEMS = {
     vi: 'Không kiểm tra xong văn bản trong thời gian cho phép (tệp quá phức tạp hoặc hệ thống đang bận)',
     en: 'The document could not be verified within the time allowed (too complex, or the service is busy)',
   },
+  'not-certifiable': {
+    status: 422,
+    vi: 'Không chứng thực bản sao được cho hồ sơ này (thủ tục không phải chứng thực bản sao, hoặc hồ sơ đã dừng)',
+    en: 'No certified copy can be issued for this dossier (not a certification of copies, or the dossier is closed)',
+  },
   'verification-failed': { status: 422, vi: 'Không kiểm tra được văn bản này', en: 'This document could not be verified' },
 } as const satisfies ProblemDefs;
 
