@@ -27,7 +27,7 @@ export type { DossierRow } from './store.ts';
 export type { DocumentIssuer, DocumentReuse, IssueInput, ReuseInput } from './documents.ts';
 export { escalateLateSteps } from './escalation.ts';
 export { LINK_VERIFIED_CONSUMER, linkDossiersOf, linkVerifiedConsumer } from './link-verified.ts';
-export { countDossiers, historyPages, openOverdue, overdueOpenCounts, receptionOf, settledLate } from './reads.ts';
+export { countDossiers, dossierFactsOf, historyPages, openOverdue, overdueOpenCounts, receptionOf, settledLate } from './reads.ts';
 export type { DossierFacts, DossierFilter, HistoryFacts, HistoryPage, LateDossierRow, OverdueCount } from './reads.ts';
 export { generateDossiers } from './sim/generate.ts';
 export type { GenerateDossiersOptions, GenerateDossiersResult } from './sim/generate.ts';

@@ -17,3 +17,10 @@ const DocumentPayload = Type.Object({
 
 export const documentIssued = defineTopic('document.issued', 'document', DocumentPayload);
 export const documentSigned = defineTopic('document.signed', 'document', DocumentPayload);
+
+/** Stored documents reused as components of a dossier at intake (emitted once per dossier that reused any). */
+export const documentReused = defineTopic('document.reused', 'document', Type.Object({
+  dossierId: Type.String(),
+  /** How many components were satisfied by stored documents. */
+  components: Type.Integer({ minimum: 1 }),
+}));
