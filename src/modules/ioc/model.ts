@@ -43,7 +43,7 @@ export interface Fact {
 export const DOCUMENT_FACTS = { reuse: 'document:reuse', certifiedCopy: 'document:certified_copy' } as const;
 
 /** Actions whose history `data` the rollups read. */
-export const ACTIONS_WITH_DATA = ['rate', 'return_result', 'receive', 'register_counter'] as const;
+export const ACTIONS_WITH_DATA = ['rate', 'return_result', 'receive', 'register_counter', 'issue_result'] as const;
 
 /** Actions whose facts need the dossier's reception time and desk calendar. */
 export const NEEDS_RECEPTION = new Set(['issue_result', 'accept_withdrawal']);
@@ -77,6 +77,10 @@ export function contributions(f: Fact, cal: WorkingCalendar): Partial<Totals> {
         // Online dossiers are electronic from the start; a counter one is digitised when its reception says so.
         digitised: f.channel === 2 || f.data?.digitised === true ? 1 : 0,
         certified_requested: f.data?.certification === true ? 1 : 0,
+        // A reception may say how many components came from the applicant's store (DuocTaiSuDung in the
+        // national sync; the demo generator writes it); intake through the platform is counted from the
+        // results module's reuse records instead (DOCUMENT_FACTS.reuse), never both for one dossier.
+        ...(typeof f.data?.reusedComponents === 'number' && f.data.reusedComponents > 0 && { reused: 1 }),
       };
     // Not lifecycle actions: facts of the results module (a dossier that reused stored documents; its first electronic certified copy).
     case DOCUMENT_FACTS.reuse:
@@ -87,6 +91,8 @@ export function contributions(f: Fact, cal: WorkingCalendar): Partial<Totals> {
       return { settled: 1, refused: 1 };
     case 'issue_result': {
       const out: Partial<Totals> = { settled: 1, closed: 1 };
+      // Likewise a result may say it was given as electronic certified copies (the demo generator).
+      if (typeof f.data?.certifiedCopies === 'number' && f.data.certifiedCopies > 0) out.certified_electronic = 1;
       if (f.dueAt) out[timing(f.at, f.dueAt)] = 1;
       if (f.receivedAt) {
         const hours = cal.workingHoursBetween(cal.receptionClockStart(f.receivedAt), f.at);

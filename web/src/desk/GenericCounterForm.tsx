@@ -108,14 +108,13 @@ export function GenericCounterForm({ components, items, onItems, checklist, onCh
         <Uploads components={components} items={items} onChange={onItems} grouped={false} />
         {showMissing && missing.length > 0 && <p className="field-error" role="alert">{t('intake.generic.missing')}</p>}
       </section>
-      <section className="card" aria-labelledby="cf-notes-h">
-        <h2 id="cf-notes-h">{t('intake.generic.notes')}</h2>
+      <div className="card">
         <div className="field">
           <label htmlFor="cf-notes">{t('intake.generic.notes')}</label>
           <textarea id="cf-notes" rows={3} maxLength={1000} value={v.notes} onChange={(e) => setV({ ...v, notes: e.target.value })} />
         </div>
         {children}
-      </section>
+      </div>
     </form>
   );
 }
