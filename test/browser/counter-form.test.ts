@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newIdNumber, samplePdf } from '../helpers.ts';
 import { context, DESKTOP, ensureWebBuilt, failureShots, launch, PHONE, serve, type Served, type Viewport } from './harness.ts';
-import { check, signIn, text } from './steps.ts';
+import { check, openFromInbox, signIn, text } from './steps.ts';
 
 let server: Served;
 let browser: Browser;
@@ -52,6 +52,17 @@ async function receive(vp: Viewport): Promise<void> {
   await desk.getByText(text.receipt.registered).waitFor();
   await desk.locator('.form01').getByText('Đỗ Thị Hạnh').first().waitFor();
   await check(desk, vp, '31-counter-form-receipt');
+  // Item 10: the officer who saw the original certifies the scan as an electronic certified copy.
+  const code = new URL(desk.url()).pathname.split('/')[2]!;
+  await openFromInbox(desk, code);
+  await desk.getByRole('heading', { level: 2, name: text.certify.title }).waitFor();
+  await desk.getByRole('button', { name: text.certify.action.replace('{{name}}', 'bang-tot-nghiep.pdf') }).click();
+  await desk.getByText(text.certify.done).waitFor();
+  const link = desk.getByRole('link', { name: text.certify.open });
+  const pdf = await desk.request.get(new URL(await link.getAttribute('href') ?? '', server.url).toString());
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await check(desk, vp, '32-certified-copy');
   expect(ctx.problems).toEqual([]);
 }
 

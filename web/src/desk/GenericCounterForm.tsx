@@ -23,6 +23,18 @@ export interface GenericValues {
   notes: string;
 }
 
+/** How the generic counter form's fields read on the dossier page (a schema for FormDataView). */
+export function genericSchema(t: (key: string) => string) {
+  const title = (key: string) => ({ type: 'string', title: t(key), description: t(key) });
+  return {
+    type: 'object',
+    properties: {
+      applicantName: title('intake.generic.name'), applicantIdNumber: title('intake.generic.idNumber'), applicantPhone: title('intake.generic.phone'),
+      address: title('intake.generic.address'), communeCode: title('intake.generic.commune'), notes: title('intake.generic.notes'),
+    },
+  };
+}
+
 export function initialChecklist(components: Component[]): Record<string, ChecklistRow> {
   return Object.fromEntries(components.map((c) => [c.code, { received: c.required, form: c.originals > 0 ? 'original' : 'copy', copies: Math.max(1, c.originals || c.copies || 1) }]));
 }
