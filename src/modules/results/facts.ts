@@ -32,7 +32,8 @@ function printable(value: unknown, s: Schema | undefined): string | null {
 /** The e-form's data as [label, value] in the form's order, contact details and the applicant's own identity left out. */
 export function formFields(p: Procedure, data: Record<string, unknown>): [string, string][] {
   const props = (p.eform as Schema | null)?.properties ?? {};
-  const skip = new Set([...PRIVATE_FORM_KEYS, 'applicantName', 'applicantIdNumber', 'address']);
+  // The counter's notes (the generic counter form) are for the desk, not printed.
+  const skip = new Set([...PRIVATE_FORM_KEYS, 'applicantName', 'applicantIdNumber', 'address', 'notes']);
   const keys = [...Object.keys(props), ...Object.keys(data).filter((k) => !(k in props))];
   const out: [string, string][] = [];
   for (const k of keys) {
