@@ -6,23 +6,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, api } from '../api/client.ts';
-import type { Dossier, Procedure } from '../api/types.ts';
+import type { Dossier } from '../api/types.ts';
 import { can, useSession } from '../auth/session.tsx';
 import { ErrorBox } from '../ui/Feedback.tsx';
 
-/** The national database's name of the procedure (the server decides; this only chooses whether to offer it). */
-const CERTIFIED_COPY = /^chứng thực bản sao từ bản chính/i;
+/** A request for certified copies: the counter reception's record says so (the server decides). */
+const isCertification = (d: Dossier) => d.history.some((h) => h.action === 'register_counter' && (h.data as { certification?: unknown } | null)?.certification === true);
 const CLOSED = new Set([3, 8]);
 
 interface Issued { id: string; title: string }
 
-export function CertifyCopies({ dossier, procedure }: { dossier: Dossier; procedure: Procedure | undefined }) {
+export function CertifyCopies({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation('desk');
   const { user } = useSession();
   const [issued, setIssued] = useState<Record<string, Issued>>({});
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
-  if (!procedure || !CERTIFIED_COPY.test(procedure.name) || CLOSED.has(dossier.statusCode) || !can(user, 'counter_intake') || !dossier.files.length) return null;
+  if (!isCertification(dossier) || CLOSED.has(dossier.statusCode) || !can(user, 'counter_intake') || !dossier.files.length) return null;
 
   async function certify(fileId: string) {
     setBusy(fileId);

@@ -35,7 +35,7 @@ export default function WorkDossier() {
             <FormDataView schema={s.procedure && !s.procedure.eform ? genericSchema(t) as never : s.procedure?.eform} data={d.formData} />
           </section>
           <Documents dossier={d} procedure={s.procedure} />
-          <CertifyCopies dossier={d} procedure={s.procedure} />
+          <CertifyCopies dossier={d} />
         </div>
       </div>
       <Form05 dossier={d} />
