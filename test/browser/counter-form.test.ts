@@ -51,6 +51,10 @@ async function receive(vp: Viewport): Promise<void> {
   await desk.getByRole('button', { name: text.intake.register }).click();
   await desk.getByText(text.receipt.registered).waitFor();
   await desk.locator('.form01').getByText('Đỗ Thị Hạnh').first().waitFor();
+  // Form 01 lists the components as the checklist received them: the original, 2 copies.
+  const row = desk.locator('.form01 tbody tr').first();
+  expect(await row.locator('td').nth(2).textContent()).toBe(text.form01.original);
+  expect(await row.locator('td').nth(3).textContent()).toBe('2');
   await check(desk, vp, '31-counter-form-receipt');
   // Item 10: the officer who saw the original certifies the scan as an electronic certified copy.
   const code = new URL(desk.url()).pathname.split('/')[2]!;
