@@ -10,6 +10,8 @@ import { generate, type GenerateResult } from '../src/cli/generate.ts';
 import { parsePeriod } from '../src/modules/ioc/model.ts';
 import { plainFigures } from '../bench/ioc-plain.ts';
 import { sumsByKey } from '../src/modules/ioc/store.ts';
+import { inputsOf } from '../src/modules/ioc/figures.ts';
+import { scoreIndex } from '../src/modules/ioc/index766.ts';
 import { freshDatabase } from './helpers.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -80,6 +82,21 @@ describe('generate', () => {
       expect({ key: p.key, received: t.received, online: t.received_online, settled: t.settled, early: t.early, onTime: t.on_time, late: t.late, rated: t.rated_very_satisfied + t.rated_satisfied + t.rated_not_satisfied })
         .toEqual({ key: p.key, received: p.received, online: p.received_online, settled: p.settled, early: p.early, onTime: p.on_time, late: p.late, rated: p.rated });
     }
+  });
+
+  it('gives the demo IOC digitisation, reuse and electronic certified copies to score (not "no data")', async () => {
+    const year = (await sumsByKey(database.db, { scope: '', level: 'province', from: '2026-01-01', to: '2026-12-01' })).get('')!;
+    const inputs = inputsOf(year, [], null);
+    const digitisation = scoreIndex(inputs).groups.find((g) => g.key === 'digitisation')!;
+    const by = Object.fromEntries(digitisation.indicators.map((i) => [i.key, i]));
+    for (const k of ['digitised', 'reused', 'certified_copies']) expect(by[k]!.status, k).toBe('scored');
+    // Plausible shares: online dossiers are digital, ~7 in 10 paper ones scanned; ~1 in 10 reused; ~6 in 10 copies electronic.
+    expect(by.digitised!.ratio).toBeGreaterThan(0.7);
+    expect(by.digitised!.ratio).toBeLessThan(0.95);
+    expect(by.reused!.ratio).toBeGreaterThan(0.03);
+    expect(by.reused!.ratio).toBeLessThan(0.25);
+    expect(by.certified_copies!.denominator).toBeGreaterThan(0);
+    expect(by.certified_copies!.ratio).toBeGreaterThan(0.3);
   });
 
   it('moves the daily code sequences past the generated codes', async () => {

@@ -73,14 +73,18 @@ describe('the Decision 766 index', () => {
     expect(group('timeliness').points).toBe(10); // 20 × (1 early + 0 on time) / 2 settled with a due date
     expect(group('online_payment')).toMatchObject({ points: null, scorableMax: 0 });
     // Both results went to an applicant with an account: returned electronically (6 of the group's 22
-    // points); the group's other inputs (digitisation, reuse, population database…) have no data yet.
-    expect(group('digitisation')).toMatchObject({ points: 6, scorableMax: 6 });
+    // points); digitised: all 3 received (online, and the counter ones with every component scanned): 4;
+    // reused: none of 3; certified copies: nobody asked for one (no data), nor population database etc.
+    expect(group('digitisation')).toMatchObject({ points: 10, scorableMax: 12 });
+    const digitised = group('digitisation').indicators.find((i: { key: string }) => i.key === 'digitised');
+    expect(digitised).toMatchObject({ numerator: 3, denominator: 3, status: 'scored' });
     const satisfaction = group('satisfaction');
     expect(satisfaction.indicators.map((i: { status: string }) => i.status)).toEqual(['scored', 'no_data', 'no_data']);
     expect(satisfaction.points).toBe(6);
     const online = group('online_service').indicators.find((i: { key: string }) => i.key === 'submitted_online');
     expect(online).toMatchObject({ numerator: 1, denominator: 3, points: 4 }); // min(6, 6 × (1/3) / 0.5)
-    expect(province.noData).toEqual(expect.arrayContaining(['synced_national', 'dossiers_paid', 'digitised']));
+    expect(province.noData).toEqual(expect.arrayContaining(['synced_national', 'dossiers_paid', 'certified_copies']));
+    expect(province.noData).not.toContain('digitised');
     expect(province.noData).not.toContain('electronic_results');
     expect(province.score).toBeGreaterThan(20);
     expect(province.normalized).toBeCloseTo((province.score / province.scorableMax) * 100, 1);

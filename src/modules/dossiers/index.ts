@@ -21,13 +21,13 @@ export { registerAtCounter, submitOnline } from './service.ts';
 export { presentPublic } from './present.ts';
 export { controlSheet, reduce } from './lifecycle.ts';
 export type { DossierState, HistoryEvent, StepVisit } from './lifecycle.ts';
-export { DOSSIER_CODE_PATTERN, STATUSES, vnDay } from './model.ts';
+export { DOSSIER_CODE_PATTERN, STATUSES, isCertifiedCopyProcedure, vnDay } from './model.ts';
 export type { StatusCode } from './model.ts';
 export type { DossierRow } from './store.ts';
 export type { DocumentIssuer, DocumentReuse, IssueInput, ReuseInput } from './documents.ts';
 export { escalateLateSteps } from './escalation.ts';
 export { LINK_VERIFIED_CONSUMER, linkDossiersOf, linkVerifiedConsumer } from './link-verified.ts';
-export { countDossiers, historyPages, openOverdue, overdueOpenCounts, receptionOf, settledLate } from './reads.ts';
+export { countDossiers, dossierFactsOf, historyPages, openOverdue, overdueOpenCounts, receptionOf, settledLate } from './reads.ts';
 export type { DossierFacts, DossierFilter, HistoryFacts, HistoryPage, LateDossierRow, OverdueCount } from './reads.ts';
 export { generateDossiers } from './sim/generate.ts';
 export type { GenerateDossiersOptions, GenerateDossiersResult } from './sim/generate.ts';
@@ -48,12 +48,12 @@ declare module '../../platform/module.ts' {
 /** Dossiers: online and counter intake, the lifecycle with its legal deadlines, work queues, escalation. */
 export const dossiersModule = defineModule({
   name: 'dossiers',
-  tables: ['dossiers', 'dossier_files', 'dossier_history', 'dossier_sequences', 'idempotency_keys', 'procedure_processes', 'step_escalations'],
+  tables: ['dossiers', 'dossier_components', 'dossier_files', 'dossier_history', 'dossier_sequences', 'idempotency_keys', 'procedure_processes', 'step_escalations'],
   migrations: new URL('./migrations/', import.meta.url),
   problems: DOSSIER_PROBLEMS,
   routes: (ctx) => async (api) => {
     await api.register(dossierRoutes(ctx, ctx.services.blobs, ctx.services.documentReuse));
-    await api.register(lifecycleRoutes(ctx, ctx.services.documents));
+    await api.register(lifecycleRoutes(ctx, ctx.services.documents, ctx.services.blobs));
   },
   abilities: {
     // POST /dossiers (policy `citizen`)

@@ -2,7 +2,7 @@
 import type { Executor } from '../../db/index.ts';
 import * as catalog from '../catalog/index.ts';
 import type { Procedure } from '../catalog/index.ts';
-import { statusView } from './model.ts';
+import { checklistView, statusView } from './model.ts';
 import * as store from './store.ts';
 
 const CHANNELS = { 1: 'direct', 2: 'online', 3: 'postal' } as const;
@@ -16,9 +16,12 @@ async function agencyRef(db: Executor, id: string) {
 type HistoryView = Omit<store.HistoryRow, 'dossier_id'>;
 
 /** The full view; `known` skips reading what the caller has just read or written (intake, an action). */
-export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files?: store.FileRow[]; history?: HistoryView[] }) {
-  const [files, history, desk, handling] = await Promise.all([
+type ComponentRow = Awaited<ReturnType<typeof store.componentsOf>>[number];
+
+export async function present(db: Executor, d: store.DossierRow, p: Procedure & { version: number }, known?: { files?: store.FileRow[]; history?: HistoryView[]; components?: ComponentRow[] }) {
+  const [files, history, desk, handling, components] = await Promise.all([
     known?.files ?? store.filesOf(db, d.id), known?.history ?? store.historyOf(db, d.id), agencyRef(db, d.desk_agency_id), agencyRef(db, d.handling_agency_id),
+    known?.components ?? (d.channel === 2 ? [] : store.componentsOf(db, d.id)),
   ]);
   return {
     code: d.code,
@@ -34,7 +37,12 @@ export async function present(db: Executor, d: store.DossierRow, p: Procedure & 
     communeCode: d.commune_code,
     applicant: { name: d.applicant_name, idNumber: d.applicant_id_number },
     formData: d.form_data,
-    files: files.map((f) => ({ componentCode: f.component_code, fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.media_type, name: f.name })),
+    files: files.map((f) => ({ componentCode: f.component_code, fileId: f.id, sha256: f.sha256, size: f.size, mediaType: f.media_type, name: f.name, pages: f.pages ?? null })),
+    // The counter's components checklist, with each component's scans and pages (digitisation).
+    components: checklistView(
+      components.map((c) => ({ componentCode: c.component_code, form: c.form, copies: c.copies })),
+      files.map((f) => ({ componentCode: f.component_code, pages: f.pages ?? null })),
+    ),
     history: history.map((h) => ({
       seq: h.seq, at: h.occurred_at.toISOString(), actorName: h.actor_name, actorTitle: h.actor_title, unitName: h.unit_name,
       action: h.action, note: h.note, ...statusView(h.status), stepId: h.step_id, stepStartedAt: iso(h.step_started_at),

@@ -67,6 +67,15 @@ export async function* historyPages(db: Executor, opts: { pageSize: number; with
   }
 }
 
+/** What a fold needs of these dossiers, by id (facts that do not come from their history). */
+export async function dossierFactsOf(db: Executor, ids: string[]): Promise<Map<string, DossierFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('dossiers')
+    .select(['id', 'procedure_code', 'handling_agency_id', 'desk_agency_id', 'commune_code', 'channel', 'received_at'])
+    .where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The dossiers' reception time, by id. */
 export async function receptionOf(db: Executor, ids: string[]): Promise<Map<string, { receivedAt: Date | null }>> {
   if (!ids.length) return new Map();

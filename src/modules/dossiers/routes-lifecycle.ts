@@ -13,13 +13,14 @@ import { present } from './present.ts';
 import { getProcess, publishProcess } from './process-service.ts';
 import { workqueue } from './queue-service.ts';
 import { registerAtCounter } from './service.ts';
-import { DossierView, FileRefs, IdempotencyKey } from './schemas.ts';
+import { Checklist, DossierView, FileRefs, IdempotencyKey } from './schemas.ts';
 import type { DocumentIssuer } from './documents.ts';
+import type { BlobStore } from '../files/index.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
 const OFFICER_ROLES = { roles: ['counter_officer', 'specialist', 'agency_leader', 'agency_admin', 'province_admin'] as const };
 
-export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer) {
+export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer, blobs?: BlobStore) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -61,18 +62,27 @@ export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer) {
       schema: {
         tags: ['lifecycle'],
         summary: 'Register a paper dossier at the counter / Tiếp nhận hồ sơ trực tiếp',
+        description: 'Serves every procedure. With an e-form, `formData` is that form; without one (e.g. certified copies), the generic counter form: '
+          + '`applicant` (name, ID number, phone, address), `notes`, and `formData` may carry only `communeCode`. `checklist` lists the components received on paper '
+          + '(original, copy or certified copy; copies); `files` are the scans, each recorded as digitised with its page count. A required component must be '
+          + 'in the checklist or scanned.',
         headers: Type.Object({ 'idempotency-key': IdempotencyKey }),
         body: Type.Object({
           procedureCode: Type.String({ minLength: 1, maxLength: 40 }),
           channel: Type.Union([Type.Literal('direct'), Type.Literal('postal')]),
-          applicant: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 20 }), fullName: Type.String({ minLength: 2, maxLength: 100 }) }, { additionalProperties: false }),
-          formData: Type.Object({}, { additionalProperties: true }),
+          applicant: Type.Object({
+            idNumber: Type.String({ minLength: 1, maxLength: 20 }), fullName: Type.String({ minLength: 2, maxLength: 100 }),
+            phone: Type.Optional(Type.String({ pattern: '^[0-9+ .-]{8,15}$' })), address: Type.Optional(Type.String({ maxLength: 300 })),
+          }, { additionalProperties: false }),
+          formData: Type.Optional(Type.Object({}, { additionalProperties: true })),
+          checklist: Type.Optional(Checklist),
+          notes: Type.Optional(Type.String({ maxLength: 1000 })),
           files: FileRefs,
         }, { additionalProperties: false }),
         response: { 201: DossierView, ...errors(400, 401, 403, 404, 422) },
       },
     }, async (req, reply) => {
-      const { dossier, replayed } = await registerAtCounter(ctxFrom(deps, req), { ...req.body, formData: req.body.formData as Record<string, unknown> }, req.headers['idempotency-key']);
+      const { dossier, replayed } = await registerAtCounter(ctxFrom(deps, req), { ...req.body, formData: (req.body.formData ?? {}) as Record<string, unknown> }, req.headers['idempotency-key'], blobs);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(dossier);
     });

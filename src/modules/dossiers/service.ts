@@ -13,7 +13,7 @@ import * as catalog from '../catalog/index.ts';
 import { CHANNEL_CODE, type Channel } from '../catalog/index.ts';
 import { citizenIdOf, parsePersonalId } from '../identity/index.ts';
 import * as files from '../files/index.ts';
-import { componentProblems, dossierCodePrefix, vnDay, type AttachedFile } from './model.ts';
+import { componentProblems, COUNTER_FORM, digitisationFacts, dossierCodePrefix, vnDay, type AttachedFile, type ChecklistItem } from './model.ts';
 import { apply, decide, initialState } from './lifecycle.ts';
 import { eventToRow, stateColumns } from './lifecycle-columns.ts';
 import { actorOf, agenciesOf, agencyCalendar, currentProcess, lifecycleContext } from './lifecycle-env.ts';
@@ -34,7 +34,17 @@ export interface SubmitInput {
 
 export interface CounterInput extends SubmitInput {
   channel: 'direct' | 'postal';
-  applicant: { idNumber: string; fullName: string };
+  applicant: { idNumber: string; fullName: string; phone?: string; address?: string };
+  /** The components checklist: what was received on paper, in which form, how many copies. */
+  checklist?: ChecklistItem[];
+  notes?: string;
+}
+
+/** What only the counter brings: the checklist, the scans' page counts, the applicant's contact details. */
+interface CounterExtras {
+  checklist: ChecklistItem[];
+  pagesOf: (file: { sha256: string; media_type: string }) => Promise<number | null>;
+  contact: Record<string, string>;
 }
 
 class Replay extends Error {}
@@ -50,15 +60,27 @@ export async function submitOnline(ctx: Ctx, input: SubmitInput, idempotencyKey:
     intake(ctx, actor, input, idempotencyKey, { channel: 'online', applicantId: actor.userId, idNumber: actor.username, name: actor.fullName }, reuse));
 }
 
-/** A counter officer registers a paper dossier (channel 1 in person, 3 by post): received at once (status 2). */
-export async function registerAtCounter(ctx: Ctx, input: CounterInput, idempotencyKey: string) {
+/**
+ * A counter officer registers a paper dossier (channel 1 in person, 3 by post): received at once (status 2).
+ * Every procedure can be received so, with or without an e-form: the generic counter form (applicant,
+ * contact details, notes) and the components checklist; each scan is recorded with its page count.
+ */
+export async function registerAtCounter(ctx: Ctx, input: CounterInput, idempotencyKey: string, blobs?: files.BlobStore) {
   const actor = ctx.actor;
   if (!actor || actor.kind !== 'officer' || !actor.roles.includes('counter_officer')) throw new AppError('forbidden', 'counter intake is for counter officers');
   const id = parsePersonalId(input.applicant.idNumber, ctx.clock.now());
   if (!id.ok) throw new AppError('validation', undefined, { errors: [{ pointer: '/body/applicant/idNumber', detail: `${id.reasonVi} / ${id.reasonEn}` }] });
   const applicantId = await citizenIdOf(ctx.db, input.applicant.idNumber);
+  const { phone, address } = input.applicant;
+  const contact: Record<string, string> = {
+    ...(phone?.trim() && { applicantPhone: phone.trim() }), ...(address?.trim() && { address: address.trim() }), ...(input.notes?.trim() && { notes: input.notes.trim() }),
+  };
+  const extras: CounterExtras = {
+    checklist: input.checklist ?? [], contact,
+    pagesOf: (f) => (blobs ? files.pageCount(blobs, f.sha256, f.media_type) : Promise.resolve(null)),
+  };
   return idempotent(ctx, actor, input, idempotencyKey, () =>
-    intake(ctx, actor, input, idempotencyKey, { channel: input.channel, applicantId, idNumber: input.applicant.idNumber, name: input.applicant.fullName.trim() }));
+    intake(ctx, actor, input, idempotencyKey, { channel: input.channel, applicantId, idNumber: input.applicant.idNumber, name: input.applicant.fullName.trim() }, undefined, extras));
 }
 
 async function idempotent<T>(ctx: Ctx, actor: Principal, input: SubmitInput, key: string, run: () => Promise<T>) {
@@ -82,15 +104,17 @@ interface Applicant {
   name: string;
 }
 
-async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, who: Applicant, reuse?: DocumentReuse) {
+async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotencyKey: string, who: Applicant, reuse?: DocumentReuse, counter?: CounterExtras) {
   const procedure = await catalog.getProcedure(ctx.db, input.procedureCode);
   const online = who.channel === 'online';
   if (online && (!procedure.eform || !procedure.onlineLevel)) throw new AppError('not-online');
-  if (procedure.eform) {
-    const formErrors = validateForm(`${procedure.code}@${procedure.version}`, procedure.eform, input.formData);
-    if (formErrors.length) throw new AppError('invalid-form', undefined, { errors: formErrors });
-  }
-  const { unknown, missing } = componentProblems(procedure, input.files);
+  // No e-form: the generic counter form's fields.
+  const formErrors = procedure.eform
+    ? validateForm(`${procedure.code}@${procedure.version}`, procedure.eform, input.formData)
+    : validateForm('counter-form', COUNTER_FORM as never, input.formData);
+  if (formErrors.length) throw new AppError('invalid-form', undefined, { errors: formErrors });
+  const checklist = counter?.checklist ?? [];
+  const { unknown, missing } = componentProblems(procedure, input.files, checklist);
   const fileIds = [...new Set(input.files.map((f) => f.fileId))];
   const ownedRows = new Map((await files.ownedFiles(ctx, fileIds, actor.userId)).map((f) => [f.id, f]));
   const foreign = input.files
@@ -100,7 +124,13 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
   if (unknown.length || foreign.length) throw new AppError('validation', undefined, { errors: [...unknown, ...foreign] });
   if (missing.length) throw new AppError('missing-components', undefined, { errors: missing });
 
-  const communeCode = typeof input.formData.communeCode === 'string' ? input.formData.communeCode : null;
+  // At the counter a commune-level dossier is received by the officer's own commune unless the form says otherwise.
+  const communeCode = typeof input.formData.communeCode === 'string' ? input.formData.communeCode
+    : !online && procedure.level === 'commune' && actor.agencyId ? (await catalog.getAgency(ctx.db, actor.agencyId))?.unit_code ?? null : null;
+  const formData: Record<string, unknown> = counter
+    ? { ...(procedure.eform ? {} : { applicantName: who.name, applicantIdNumber: who.idNumber }), ...input.formData, ...Object.fromEntries(Object.entries(counter.contact).filter(([k]) => !(k in input.formData))) }
+    : input.formData;
+  if (counter && communeCode && !formData.communeCode) formData.communeCode = communeCode;
   const { desk, handling } = await catalog.routeDossier(ctx.db, procedure, communeCode);
   if (!online && actor.agencyId !== desk.id) throw new AppError('forbidden', `this dossier is received by ${desk.name}`);
   const now = ctx.clock.now();
@@ -110,6 +140,13 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
   const env = { ...lifecycleContext(now, procedure, process.definition, who.channel, who.applicantId, agencies, await agencyCalendar(ctx.db, desk.id)), actor: await actorOf(ctx.db, actor) };
   const decision = decide(initialState, { action: online ? 'submit' : 'register_counter' }, env);
   if (!decision.ok) throw new AppError('action-not-allowed', decision.reason);
+  // Scans at the counter: each one's pages; the reception records what was digitised.
+  const pages = new Map<string, number | null>();
+  if (counter) {
+    for (const f of ownedRows.values()) pages.set(f.id, await counter.pagesOf(f));
+    const scans = input.files.map((f) => ({ componentCode: f.componentCode, pages: pages.get(f.fileId) ?? null }));
+    decision.event.data = { ...decision.event.data, ...digitisationFacts(procedure, checklist, scans) };
+  }
   const state = apply(initialState, decision.event);
   const history = eventToRow(decision.event);
   try {
@@ -125,15 +162,16 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
         submitted_at: now, updated_at: now, process_version: process.version, ...stateColumns(state, process.definition, agencies),
       };
       const code = await store.insertIntake(tx, { owner_id: actor.userId, key: idempotencyKey, request_hash: requestHashOf(input), created_at: now },
-        { ...base, form_data: JSON.stringify(input.formData), process: JSON.stringify(process.definition) },
+        { ...base, form_data: JSON.stringify(formData), process: JSON.stringify(process.definition) },
         dossierCodePrefix(desk.id, now), vnDay(now).iso, input.files.map((f) => {
           const u = ownedRows.get(f.fileId)!;
-          return { ...f, sha256: u.sha256, size: u.size, mediaType: u.media_type, name: u.name };
+          return { ...f, sha256: u.sha256, size: u.size, mediaType: u.media_type, name: u.name, pages: pages.get(f.fileId) ?? null };
         }), history);
       if (code === null) throw new Replay();
+      await store.addComponents(tx, checklist.map((c) => ({ dossier_id: id, component_code: c.componentCode, form: c.form, copies: c.copies })));
       // Results from the applicant's personal document store attached again are recorded as reused.
       if (who.applicantId && online && reuse) await reuse(tx, { dossierId: id, userId: who.applicantId, files: input.files, at: now });
-      const row: store.DossierRow = { ...base, code, form_data: input.formData, process: process.definition };
+      const row: store.DossierRow = { ...base, code, form_data: formData, process: process.definition };
       await appendAudit(tx, { actor: auditActor(actor), action: `dossier.${decision.event.action}`, subjectType: 'dossier', subjectId: id, data: { code, procedureCode: procedure.code }, requestId: ctx.requestId, at: now });
       const event = dossierActionEvent({ ...base, code }, decision.event, null, state.dueAt ?? null, now);
       await emit(tx, event.topic, event);
@@ -141,9 +179,10 @@ async function intake(ctx: Ctx, actor: Principal, input: SubmitInput, idempotenc
     });
     const fileViews = input.files.map((f) => {
       const r = ownedRows.get(f.fileId)!;
-      return { component_code: f.componentCode, id: r.id, sha256: r.sha256, size: r.size, media_type: r.media_type, name: r.name };
+      return { component_code: f.componentCode, id: r.id, sha256: r.sha256, size: r.size, media_type: r.media_type, name: r.name, pages: pages.get(f.fileId) ?? null };
     }).sort((a, b) => a.component_code.localeCompare(b.component_code));
-    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [history] }) };
+    const components = checklist.map((c) => ({ component_code: c.componentCode, form: c.form, copies: c.copies }));
+    return { replayed: false, dossier: await present(ctx.db, dossier.row, procedure, { files: fileViews, history: [history], components }) };
   } catch (err) {
     if (!(err instanceof Replay)) throw err;
     const key = await store.findIdempotencyKey(ctx.db, actor.userId, idempotencyKey);

@@ -1,5 +1,5 @@
 /** SQL for the dossier tables: dossiers, dossier_files, dossier_history, dossier_sequences, idempotency_keys. */
-import { sql, type ColumnType } from 'kysely';
+import { sql, type ColumnType, type Insertable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { insertIf } from '../../db/statement.ts';
 import { PREPARED, type Executor } from '../../db/index.ts';
@@ -37,7 +37,9 @@ export interface DossierTables {
     rating: string | null;
   };
   /** The attached upload's facts are copied from it (uploads are immutable). */
-  dossier_files: { dossier_id: string; component_code: string; file_id: string; sha256: string; size: number; media_type: string; name: string | null };
+  dossier_files: { dossier_id: string; component_code: string; file_id: string; sha256: string; size: number; media_type: string; name: string | null; pages: ColumnType<number | null, number | null | undefined, number | null> };
+  /** The components checklist of a counter dossier: each component received, in which form, how many copies. */
+  dossier_components: { dossier_id: string; component_code: string; form: 'original' | 'copy' | 'certified_copy'; copies: number };
   /** Processing history (QuaTrinhXuLy); the row shape is the lifecycle's (lifecycle-columns.ts). */
   dossier_history: Omit<HistoryRowShape, 'data'> & {
     dossier_id: string;
@@ -107,6 +109,8 @@ export interface AttachedUpload {
   size: number;
   mediaType: string;
   name: string | null;
+  /** Pages of a scan received at the counter (null: not counted). */
+  pages?: number | null;
 }
 
 /** The statement itself (the intake benchmark runs the same SQL straight through the pg driver). */
@@ -142,11 +146,11 @@ export function intakeStatement(
       from seq
       returning id, code
     ), attached as (
-      insert into dossier_files (dossier_id, component_code, file_id, sha256, size, media_type, name)
-      select dossier.id, f.component_code, f.file_id, f.sha256, f.size, f.media_type, f.name
+      insert into dossier_files (dossier_id, component_code, file_id, sha256, size, media_type, name, pages)
+      select dossier.id, f.component_code, f.file_id, f.sha256, f.size, f.media_type, f.name, f.pages
       from dossier, unnest(${files.map((f) => f.componentCode)}::text[], ${files.map((f) => f.fileId)}::uuid[],
         ${files.map((f) => f.sha256)}::text[], ${files.map((f) => f.size)}::bigint[], ${files.map((f) => f.mediaType)}::text[],
-        ${files.map((f) => f.name)}::text[]) as f (component_code, file_id, sha256, size, media_type, name)
+        ${files.map((f) => f.name)}::text[], ${files.map((f) => f.pages ?? null)}::integer[]) as f (component_code, file_id, sha256, size, media_type, name, pages)
     ), history as (
       insert into dossier_history (dossier_id, seq, occurred_at, actor_id, actor_name, actor_title, unit_name, action, note,
         status, step_started_at, step_due_at, step_id, step_index, assignee_agency_id, due_at, data)
@@ -158,7 +162,7 @@ export function intakeStatement(
     select code from dossier`;
 }
 
-export async function addFiles(db: Executor, rows: DossierTables['dossier_files'][]) {
+export async function addFiles(db: Executor, rows: Insertable<DossierTables['dossier_files']>[]) {
   if (rows.length) await db.insertInto('dossier_files').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
@@ -194,7 +198,7 @@ export async function getWithHistory(db: Executor, code: string): Promise<{ row:
     .select((eb) => [
       jsonArrayFrom(eb.selectFrom('dossier_history as h').selectAll('h').whereRef('h.dossier_id', '=', 'd.id').orderBy('h.seq')).as('history_json'),
       jsonArrayFrom(eb.selectFrom('dossier_files as df')
-        .select(['df.component_code', 'df.file_id as id', 'df.sha256', 'df.size', 'df.media_type', 'df.name'])
+        .select(['df.component_code', 'df.file_id as id', 'df.sha256', 'df.size', 'df.media_type', 'df.name', 'df.pages'])
         .whereRef('df.dossier_id', '=', 'd.id').orderBy('df.component_code')).as('files_json'),
     ])
     .where('d.code', '=', code).executeTakeFirst();
@@ -220,8 +224,17 @@ export function getByCode(db: Executor, code: string) {
 
 export function filesOf(db: Executor, dossierId: string) {
   return db.selectFrom('dossier_files')
-    .select(['component_code', 'file_id as id', 'sha256', 'size', 'media_type', 'name'])
+    .select(['component_code', 'file_id as id', 'sha256', 'size', 'media_type', 'name', 'pages'])
     .where('dossier_id', '=', dossierId).orderBy('component_code').execute();
+}
+
+export function componentsOf(db: Executor, dossierId: string) {
+  return db.selectFrom('dossier_components').select(['component_code', 'form', 'copies'])
+    .where('dossier_id', '=', dossierId).orderBy('component_code').execute();
+}
+
+export async function addComponents(db: Executor, rows: DossierTables['dossier_components'][]) {
+  if (rows.length) await db.insertInto('dossier_components').values(rows).execute();
 }
 
 export function historyOf(db: Executor, dossierId: string) {

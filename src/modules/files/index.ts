@@ -12,6 +12,7 @@ export { attachFiles, ownedFiles, openFile } from './service.ts';
 export { insertFile } from './store.ts';
 export type { FileRow, MediaType } from './store.ts';
 export { DispositionQuery, sendFile } from './routes.ts';
+export { pageCount } from './pages.ts';
 export { purgeOrphanUploads } from './purge.ts';
 export type { BlobsHeld, PurgeResult } from './purge.ts';
 export { filePurged } from './events.ts';

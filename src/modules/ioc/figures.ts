@@ -105,6 +105,11 @@ export function inputsOf(t: Totals, procs: ProcInfo[], onlineUsed: number | null
     // Only returns that say whether they were electronic count; none → no data, not 0.
     returned_known: t.returned_known > 0 ? t.returned_known : null,
     returned_electronic: t.returned_known > 0 ? t.returned_electronic : null,
+    // Digitisation: received online or scanned whole at the counter; reused stored documents; certified copies.
+    digitised: t.digitised,
+    reused: t.reused,
+    certified_copies_requested: t.certified_requested,
+    certified_copies_electronic: t.certified_electronic,
   } satisfies Partial<Inputs>);
   return inputs;
 }

@@ -10,6 +10,7 @@ export const METRICS = [
   'received', 'received_online', 'received_postal', 'opened', 'closed', 'settled', 'refused', 'early', 'on_time', 'late',
   'withdrawn', 'returned', 'returned_known', 'returned_electronic', 'rated_very_satisfied', 'rated_satisfied',
   'rated_not_satisfied', 'supplements', 'rescheduled', 'processing_minutes', 'processing_count',
+  'digitised', 'reused', 'certified_requested', 'certified_electronic',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Totals = Record<Metric, number>;
@@ -38,6 +39,12 @@ export interface Fact {
   receivedAt: Date | null;
 }
 
+/** The facts from signed documents that count in the rollups, named apart from every lifecycle action. */
+export const DOCUMENT_FACTS = { reuse: 'document:reuse', certifiedCopy: 'document:certified_copy' } as const;
+
+/** Actions whose history `data` the rollups read. */
+export const ACTIONS_WITH_DATA = ['rate', 'return_result', 'receive', 'register_counter', 'issue_result'] as const;
+
 /** Actions whose facts need the dossier's reception time and desk calendar. */
 export const NEEDS_RECEPTION = new Set(['issue_result', 'accept_withdrawal']);
 
@@ -65,11 +72,27 @@ export function contributions(f: Fact, cal: WorkingCalendar): Partial<Totals> {
   switch (f.action) {
     case 'receive':
     case 'register_counter':
-      return { received: 1, opened: 1, received_online: f.channel === 2 ? 1 : 0, received_postal: f.channel === 3 ? 1 : 0 };
+      return {
+        received: 1, opened: 1, received_online: f.channel === 2 ? 1 : 0, received_postal: f.channel === 3 ? 1 : 0,
+        // Online dossiers are electronic from the start; a counter one is digitised when its reception says so.
+        digitised: f.channel === 2 || f.data?.digitised === true ? 1 : 0,
+        certified_requested: f.data?.certification === true ? 1 : 0,
+        // A reception may say how many components came from the applicant's store (DuocTaiSuDung in the
+        // national sync; the demo generator writes it); intake through the platform is counted from the
+        // results module's reuse records instead (DOCUMENT_FACTS.reuse), never both for one dossier.
+        ...(typeof f.data?.reusedComponents === 'number' && f.data.reusedComponents > 0 && { reused: 1 }),
+      };
+    // Not lifecycle actions: facts of the results module (a dossier that reused stored documents; its first electronic certified copy).
+    case DOCUMENT_FACTS.reuse:
+      return { reused: 1 };
+    case DOCUMENT_FACTS.certifiedCopy:
+      return { certified_electronic: 1 };
     case 'refuse':
       return { settled: 1, refused: 1 };
     case 'issue_result': {
       const out: Partial<Totals> = { settled: 1, closed: 1 };
+      // Likewise a result may say it was given as electronic certified copies (the demo generator).
+      if (typeof f.data?.certifiedCopies === 'number' && f.data.certifiedCopies > 0) out.certified_electronic = 1;
       if (f.dueAt) out[timing(f.at, f.dueAt)] = 1;
       if (f.receivedAt) {
         const hours = cal.workingHoursBetween(cal.receptionClockStart(f.receivedAt), f.at);

@@ -5,10 +5,11 @@
  */
 import { sql } from 'kysely';
 import type { Db, Executor, Tx } from '../../db/index.ts';
-import { eventIdsFrom, lockCursor, setCursor, type EventHandler, type OutboxEvent } from '../../platform/consumers.ts';
+import { eventIdsFrom, isTopic, lockCursor, setCursor, type EventHandler, type OutboxEvent } from '../../platform/consumers.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import { agencyCalendar, countDossiers, historyPages, isDossierAction, receptionOf, type DossierFacts, type HistoryFacts } from '../dossiers/index.ts';
-import { Deltas, NEEDS_RECEPTION, type Fact, type RollupRow } from './model.ts';
+import { agencyCalendar, countDossiers, dossierFactsOf, historyPages, isDossierAction, receptionOf, type DossierFacts, type HistoryFacts } from '../dossiers/index.ts';
+import { documentFacts, documentIssued, documentReused } from '../results/index.ts';
+import { ACTIONS_WITH_DATA, Deltas, DOCUMENT_FACTS, NEEDS_RECEPTION, type Fact, type RollupRow } from './model.ts';
 import { addOnlineMonths, addRollups, clearRollups } from './store.ts';
 
 export const IOC_CONSUMER = 'ioc';
@@ -22,6 +23,22 @@ export function factFromEvent(e: OutboxEvent): (Fact & { deskAgencyId: string })
     dueAt: p.dueAt === null ? null : new Date(p.dueAt), procedureCode: p.procedureCode, agencyId: p.handlingAgencyId, deskAgencyId: p.deskAgencyId,
     communeCode: p.communeCode || null, channel: p.channel, data: p.data ?? null, receivedAt: null,
   };
+}
+
+/** A fact of the results module about a dossier (see DOCUMENT_FACTS), with the dossier's attributes. */
+function documentFact(d: DossierFacts, fact: 'reuse' | 'certified_copy', at: Date): Fact & { deskAgencyId: string } {
+  return {
+    dossierId: d.id, action: fact === 'reuse' ? DOCUMENT_FACTS.reuse : DOCUMENT_FACTS.certifiedCopy, from: null, to: 0, at, dueAt: null,
+    procedureCode: d.procedure_code, agencyId: d.handling_agency_id, deskAgencyId: d.desk_agency_id, communeCode: d.commune_code,
+    channel: d.channel, data: null, receivedAt: null,
+  };
+}
+
+/** The results module's events the rollups count: a dossier's reuse of stored documents, its first certified copy. */
+function documentEventOf(e: OutboxEvent): { dossierId: string; fact: 'reuse' | 'certified_copy'; at: Date } | null {
+  if (isTopic(e, documentReused)) return { dossierId: e.payload.dossierId, fact: 'reuse', at: e.occurredAt };
+  if (isTopic(e, documentIssued) && e.payload.kind === 'certified_copy' && e.payload.first === true) return { dossierId: e.payload.dossierId, fact: 'certified_copy', at: e.occurredAt };
+  return null;
 }
 
 /** The calendar of each desk (office hours), remembered per run. */
@@ -41,6 +58,12 @@ function calendars(db: Executor) {
 export function iocHandler(): EventHandler {
   return async (tx: Tx, events: OutboxEvent[]) => {
     const facts = events.map(factFromEvent).filter((f) => f !== null);
+    const docs = events.map(documentEventOf).filter((d) => d !== null);
+    const dossiers = await dossierFactsOf(tx, docs.map((d) => d.dossierId));
+    for (const d of docs) {
+      const row = dossiers.get(d.dossierId);
+      if (row) facts.push(documentFact(row, d.fact, d.at));
+    }
     const reception = await receptionOf(tx, [...new Set(facts.filter((f) => NEEDS_RECEPTION.has(f.action)).map((f) => f.dossierId))]);
     const calendarOf = calendars(tx);
     const deltas = new Deltas();
@@ -93,12 +116,18 @@ export async function rebuildRollups(db: Db, opts: { pageSize?: number; progress
         const deltas = new Deltas();
         let done = 0;
         let events = 0;
-        // Only these actions' facts read the history's data (ratings, electronic returns).
-        for await (const page of historyPages(tx, { pageSize, withData: ['rate', 'return_result'] })) {
+        const docFacts = new Map<string, { fact: 'reuse' | 'certified_copy'; at: Date }[]>();
+        for (const f of await documentFacts(tx)) docFacts.set(f.dossierId, [...(docFacts.get(f.dossierId) ?? []), f]);
+        // Only these actions' facts read the history's data (ratings, electronic returns, digitisation at reception).
+        for await (const page of historyPages(tx, { pageSize, withData: ACTIONS_WITH_DATA })) {
           for (const d of page.dossiers) {
             const cal = await calendarOf(d.desk_agency_id);
             for (const f of factsFromHistory(d, page.history.get(d.id) ?? [])) {
               deltas.add(f, cal);
+              events++;
+            }
+            for (const f of docFacts.get(d.id) ?? []) {
+              deltas.add(documentFact(d, f.fact, f.at), cal);
               events++;
             }
           }
@@ -110,7 +139,8 @@ export async function rebuildRollups(db: Db, opts: { pageSize?: number; progress
         const byKey = (r: RollupRow) => `${r.scope}\u0000${r.level}\u0000${r.month}\u0000${r.key}`;
         await addRollups(tx, [...deltas.rows.values()].sort((a, b) => (byKey(a) < byKey(b) ? -1 : 1)));
         await addOnlineMonths(tx, deltas.online.values());
-        await setCursor(tx, IOC_CONSUMER, { txid: horizon, id: 0, skip: await eventIdsFrom(tx, horizon, 'dossier') });
+        const skip = [...await eventIdsFrom(tx, horizon, 'dossier'), ...await eventIdsFrom(tx, horizon, 'document')].sort((a, b) => a - b);
+        await setCursor(tx, IOC_CONSUMER, { txid: horizon, id: 0, skip });
         await sql`analyze ioc_rollups`.execute(tx);
         return { dossiers: done, events, rows: deltas.rows.size };
       });

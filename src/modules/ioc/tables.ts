@@ -31,6 +31,10 @@ export interface IocTables {
     rescheduled: Count;
     processing_minutes: Count;
     processing_count: Count;
+    digitised: Count;
+    reused: Count;
+    certified_requested: Count;
+    certified_electronic: Count;
   };
   ioc_online_months: {
     scope: string;

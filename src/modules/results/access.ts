@@ -15,6 +15,8 @@ import { WorkerBusy, WorkerTimeout } from '../../platform/workers.ts';
 import { pkiSettings, trustStore, verifyPdfOffThread, type PdfVerification } from '../pki/index.ts';
 import { DOCUMENT_KINDS, TEMPLATE_NAMES, type ResultTemplate } from './model.ts';
 import { readBlob } from './service.ts';
+import { documentReused } from './events.ts';
+import { emit } from '../../platform/outbox.ts';
 import * as store from './store.ts';
 import './problems.ts';
 
@@ -87,6 +89,7 @@ export async function reuseDocuments(tx: Executor, input: ReuseInput): Promise<n
     dossier_id: input.dossierId, component_code: f.componentCode, document_id: stored.get(f.fileId)!, user_id: input.userId, reused_at: input.at,
   }));
   await store.insertReuses(tx, rows);
+  if (rows.length) await emit(tx, documentReused, { aggregateId: input.dossierId, at: input.at, payload: { dossierId: input.dossierId, components: rows.length } });
   return rows.length;
 }
 

@@ -38,7 +38,8 @@ function printable(value: unknown, s: Schema | undefined): string | null {
 export function formFields(p: Procedure, data: Record<string, unknown>): [string, string][] {
   const schema = p.eform as Schema | null;
   const props = schema?.properties ?? {};
-  const skip = new Set([...PRIVATE_FORM_KEYS, 'applicantName', 'applicantIdNumber', 'address']);
+  // The counter's notes (the generic counter form) are for the desk, not printed.
+  const skip = new Set([...PRIVATE_FORM_KEYS, 'applicantName', 'applicantIdNumber', 'address', 'notes']);
   const required = (schema?.required ?? []).filter((k) => k in props);
   const keys = [...new Set([...required, ...Object.keys(props), ...Object.keys(data).filter((k) => !(k in props))])];
   const out: [string, string][] = [];

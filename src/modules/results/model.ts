@@ -11,8 +11,11 @@ export const DOCUMENT_KINDS = {
   form_05: { form: '05', symbol: 'KSHS', vi: 'Phiếu kiểm soát quá trình giải quyết hồ sơ', en: 'Processing control sheet' },
   stop_notice: { form: null, symbol: 'DXL', vi: 'Thông báo dừng xử lý hồ sơ', en: 'Notice that processing has stopped' },
   result: { form: null, symbol: 'KQ', vi: 'Kết quả giải quyết thủ tục hành chính', en: 'Result of the administrative procedure' },
+  certified_copy: { form: null, symbol: 'SCT/BS', vi: 'Bản sao điện tử được chứng thực từ bản chính', en: 'Electronic copy certified from the original' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+/** The documents lifecycle actions issue (a certified copy is issued on its own, at the counter). */
+export type ActionDocumentKind = Exclude<DocumentKind, 'certified_copy'>;
 
 /**
  * How an action's document is signed:
@@ -22,7 +25,7 @@ export type DocumentKind = keyof typeof DOCUMENT_KINDS;
  */
 export type SigningStep = 'seal' | 'officer' | 'issue';
 
-export const ACTION_DOCUMENTS: Readonly<Record<string, { kind: DocumentKind; step: SigningStep }>> = {
+export const ACTION_DOCUMENTS: Readonly<Record<string, { kind: ActionDocumentKind; step: SigningStep }>> = {
   receive: { kind: 'form_01', step: 'seal' },
   register_counter: { kind: 'form_01', step: 'seal' },
   request_supplement: { kind: 'form_02', step: 'seal' },

@@ -12,6 +12,11 @@ export const RESULT_PROBLEMS = {
     vi: 'Hồ sơ không có dự thảo kết quả để xem (chưa đến bước xử lý hoặc kết quả đã được ký)',
     en: 'There is no draft result to show (the dossier is not being processed, or its result is already signed)',
   },
+  'not-certifiable': {
+    status: 422,
+    vi: 'Không chứng thực bản sao được cho hồ sơ này (thủ tục không phải chứng thực bản sao, hoặc hồ sơ đã dừng)',
+    en: 'No certified copy can be issued for this dossier (not a certification of copies, or the dossier is closed)',
+  },
   'verification-failed': { status: 422, vi: 'Không kiểm tra được văn bản này', en: 'This document could not be verified' },
 } as const satisfies ProblemDefs;
 

@@ -16,6 +16,7 @@ import type { BlobStore } from '../files/index.ts';
 import * as dossiers from '../dossiers/index.ts';
 import { dossierDocumentPdf, dossierDocuments, myDocuments, verifyStored, verifyUpload } from './access.ts';
 import { prepareControlSheet, recordDocuments, resultDraft } from './service.ts';
+import { certifyCopy } from './certify.ts';
 import { verifyPageHtml } from './verify-page.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -97,6 +98,25 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
       const pdf = await resultDraft(ctxFrom(deps, req), row, actor);
       return reply.header('content-type', 'application/pdf').header('cache-control', 'no-store')
         .header('content-disposition', `inline; filename="du-thao-ket-qua-${row.code}.pdf"`).send(pdf);
+    });
+
+    r.post('/dossiers/:code/certified-copies', {
+      config: { policy: { roles: ['counter_officer'] } },
+      schema: {
+        tags: ['documents'],
+        summary: 'Certify a scan as a true copy of the original (electronic certified copy) / Chứng thực bản sao điện tử từ bản chính',
+        description: 'For dossiers of a certified-copy procedure (e.g. 2.000815), by a counter officer of the receiving desk who saw the original: '
+          + 'the scan (`fileId`, attached to the dossier) becomes a PDF signed by the officer and sealed by the agency, registered for verification, '
+          + 'and put in the applicant\'s personal store when the dossier reaches a verified account.',
+        params: Type.Object({ code: Code }),
+        body: Type.Object({ fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 201: Open('the signed certified copy'), ...errors(400, 401, 403, 404, 422) },
+      },
+    }, async (req, reply) => {
+      const ctx = ctxFrom(deps, req);
+      const row = await certifyCopy(ctx, blobs, req.params.code, req.body.fileId);
+      const listed = await dossierDocuments(ctx, req.params.code);
+      return reply.status(201).header('location', `/api/v1/dossiers/${req.params.code}/documents/${row.id}/pdf`).send(listed.items.find((d) => d.id === row.id)!);
     });
 
     r.post('/dossiers/:code/documents/control-sheet', {

@@ -24,7 +24,7 @@ import * as catalog from '../catalog/index.ts';
 import { officerPosition } from '../identity/index.ts';
 import { appendSignature, certInfo, identityFor, pkiSettings, signNew, type Identity, type PdfSigner } from '../pki/index.ts';
 import { agencyRef, loadFacts } from './facts.ts';
-import { ACTION_DOCUMENTS, DOCUMENT_KINDS, type DocumentKind } from './model.ts';
+import { ACTION_DOCUMENTS, DOCUMENT_KINDS, type ActionDocumentKind } from './model.ts';
 import { form01, form02, form03, form04, form05, stopNotice } from './pdf/forms.ts';
 import { resultDocument } from './pdf/result.ts';
 import type { IssueFacts } from './pdf/types.ts';
@@ -38,6 +38,8 @@ export interface PreparedDocument {
   /** The applicant's copy in their personal store (issued results of dossiers with an account). */
   personal: { userId: string; fileId: string; title: string } | null;
   actor: Principal | null;
+  /** The dossier's first document of its kind (the IOC counts a dossier's first certified copy). */
+  first?: boolean;
 }
 
 const TEMPLATES = { form_01: form01, form_02: form02, form_03: form03, form_04: form04, form_05: form05, stop_notice: stopNotice } as const;
@@ -48,7 +50,7 @@ export async function readBlob(blobs: BlobStore, sha256: string): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-async function putBlob(blobs: BlobStore, bytes: Buffer): Promise<string> {
+export async function putBlob(blobs: BlobStore, bytes: Buffer): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (await blobs.exists(sha256)) return sha256;
   await mkdir(blobs.tempDir, { recursive: true });
@@ -62,11 +64,11 @@ async function putBlob(blobs: BlobStore, bytes: Buffer): Promise<string> {
   return sha256;
 }
 
-function signer(ctx: Ctx, id: Identity, reason: string, location: string): PdfSigner {
+export function signer(ctx: Ctx, id: Identity, reason: string, location: string): PdfSigner {
   return { ...id, reason, location, tsaUrl: pkiSettings(ctx.config).tsaUrl };
 }
 
-function signerRecord(role: SignerRecord['role'], id: Identity, at: Date): SignerRecord {
+export function signerRecord(role: SignerRecord['role'], id: Identity, at: Date): SignerRecord {
   const info = certInfo(new X509Certificate(id.cert));
   return {
     role, certificateId: id.certId, name: info.commonName ?? '', ...(info.title && { title: info.title }), organization: info.organization,
@@ -90,7 +92,7 @@ export async function prepareDocuments(ctx: Ctx, blobs: BlobStore, input: IssueI
   return build(ctx, blobs, input.dossier, history, input.event, input.actor, spec.kind, spec.step);
 }
 
-async function build(ctx: Ctx, blobs: BlobStore, dossier: DossierRow, history: HistoryEvent[], event: HistoryEvent, actor: Principal | null, kind: DocumentKind, step: 'seal' | 'officer' | 'issue'): Promise<PreparedDocument> {
+async function build(ctx: Ctx, blobs: BlobStore, dossier: DossierRow, history: HistoryEvent[], event: HistoryEvent, actor: Principal | null, kind: ActionDocumentKind, step: 'seal' | 'officer' | 'issue'): Promise<PreparedDocument> {
   const at = event.at;
   const facts = await loadFacts(ctx.db, dossier, history);
   const base = pkiSettings(ctx.config).publicBaseUrl;
@@ -163,7 +165,7 @@ export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocumen
     actor: auditActor(p.actor), action, subjectType: 'document', subjectId: row.id, requestId: ctx.requestId, at: row.updated_at, data,
     chainOf: { subjectType: 'dossier', subjectId: row.dossier_id },
   });
-  await emit(tx, row.status === 'signed' ? documentSigned : documentIssued, { aggregateId: row.id, at: row.updated_at, payload: { ...data, documentId: row.id, toPersonalStore: p.personal !== null } });
+  await emit(tx, row.status === 'signed' ? documentSigned : documentIssued, { aggregateId: row.id, at: row.updated_at, payload: { ...data, documentId: row.id, toPersonalStore: p.personal !== null, ...(p.first !== undefined && { first: p.first }) } });
 }
 
 /** Form 05 for a dossier now (officers, on demand): a sealed snapshot of the processing history. */

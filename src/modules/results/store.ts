@@ -116,3 +116,17 @@ export async function reuseCounts(db: Executor, from: Date, to: Date) {
     .where('reused_at', '>=', from).where('reused_at', '<', to).executeTakeFirstOrThrow();
   return { reuses: Number(r.reuses), dossiers: Number(r.dossiers) };
 }
+
+/**
+ * What the IOC counts of signed documents, per dossier (its rebuild reads these; the live consumer the
+ * events): when it first reused stored documents, and when it got its first electronic certified copy.
+ */
+export async function documentFacts(db: Executor): Promise<{ dossierId: string; fact: 'reuse' | 'certified_copy'; at: Date }[]> {
+  const reuses = await t(db).selectFrom('document_reuses').select(['dossier_id', (eb) => eb.fn.min('reused_at').as('at')]).groupBy('dossier_id').execute();
+  const copies = await t(db).selectFrom('signed_documents').select(['dossier_id', (eb) => eb.fn.min('created_at').as('at')])
+    .where('kind', '=', 'certified_copy').groupBy('dossier_id').execute();
+  return [
+    ...reuses.map((r) => ({ dossierId: r.dossier_id, fact: 'reuse' as const, at: new Date(r.at as unknown as string) })),
+    ...copies.map((r) => ({ dossierId: r.dossier_id, fact: 'certified_copy' as const, at: new Date(r.at as unknown as string) })),
+  ];
+}

@@ -933,6 +933,15 @@ export interface paths {
                             channel: string;
                             code: string;
                             communeCode: string | null;
+                            /** @description The counter's components checklist, with the scans and pages recorded (digitisation) */
+                            components?: {
+                                componentCode: string;
+                                copies: number;
+                                digitised: boolean;
+                                form: string;
+                                pages: number;
+                                scans: number;
+                            }[];
                             deadlineState?: string | null;
                             deskAgency: {
                                 id: string;
@@ -945,6 +954,8 @@ export interface paths {
                                 fileId: string;
                                 mediaType: string;
                                 name: string | null;
+                                /** @description Pages of a scan received at the counter */
+                                pages?: number | null;
                                 sha256: string;
                                 size: number;
                             }[];
@@ -1069,6 +1080,15 @@ export interface paths {
                             channel: string;
                             code: string;
                             communeCode: string | null;
+                            /** @description The counter's components checklist, with the scans and pages recorded (digitisation) */
+                            components?: {
+                                componentCode: string;
+                                copies: number;
+                                digitised: boolean;
+                                form: string;
+                                pages: number;
+                                scans: number;
+                            }[];
                             deadlineState?: string | null;
                             deskAgency: {
                                 id: string;
@@ -1081,6 +1101,8 @@ export interface paths {
                                 fileId: string;
                                 mediaType: string;
                                 name: string | null;
+                                /** @description Pages of a scan received at the counter */
+                                pages?: number | null;
                                 sha256: string;
                                 size: number;
                             }[];
@@ -1210,6 +1232,15 @@ export interface paths {
                             channel: string;
                             code: string;
                             communeCode: string | null;
+                            /** @description The counter's components checklist, with the scans and pages recorded (digitisation) */
+                            components?: {
+                                componentCode: string;
+                                copies: number;
+                                digitised: boolean;
+                                form: string;
+                                pages: number;
+                                scans: number;
+                            }[];
                             deadlineState?: string | null;
                             deskAgency: {
                                 id: string;
@@ -1222,6 +1253,8 @@ export interface paths {
                                 fileId: string;
                                 mediaType: string;
                                 name: string | null;
+                                /** @description Pages of a scan received at the counter */
+                                pages?: number | null;
                                 sha256: string;
                                 size: number;
                             }[];
@@ -1305,6 +1338,101 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
                 428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/certified-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Certify a scan as a true copy of the original (electronic certified copy) / Chứng thực bản sao điện tử từ bản chính
+         * @description For dossiers of a certified-copy procedure (e.g. 2.000815), by a counter officer of the receiving desk who saw the original: the scan (`fileId`, attached to the dossier) becomes a PDF signed by the officer and sealed by the agency, registered for verification, and put in the applicant's personal store when the dossier reaches a verified account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fileId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the signed certified copy */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1652,7 +1780,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a paper dossier at the counter / Tiếp nhận hồ sơ trực tiếp */
+        /**
+         * Register a paper dossier at the counter / Tiếp nhận hồ sơ trực tiếp
+         * @description Serves every procedure. With an e-form, `formData` is that form; without one (e.g. certified copies), the generic counter form: `applicant` (name, ID number, phone, address), `notes`, and `formData` may carry only `communeCode`. `checklist` lists the components received on paper (original, copy or certified copy; copies); `files` are the scans, each recorded as digitised with its page count. A required component must be in the checklist or scanned.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1666,18 +1797,27 @@ export interface paths {
                 content: {
                     "application/json": {
                         applicant: {
+                            address?: string;
                             fullName: string;
                             idNumber: string;
+                            phone?: string;
                         };
                         channel: "direct" | "postal";
+                        checklist?: {
+                            componentCode: string;
+                            copies: number;
+                            /** @description bản chính, bản sao, bản sao có chứng thực */
+                            form: "original" | "copy" | "certified_copy";
+                        }[];
                         files: {
                             componentCode: string;
                             /** Format: uuid */
                             fileId: string;
                         }[];
-                        formData: {
+                        formData?: {
                             [key: string]: unknown;
                         };
+                        notes?: string;
                         procedureCode: string;
                     };
                 };
@@ -1699,6 +1839,15 @@ export interface paths {
                             channel: string;
                             code: string;
                             communeCode: string | null;
+                            /** @description The counter's components checklist, with the scans and pages recorded (digitisation) */
+                            components?: {
+                                componentCode: string;
+                                copies: number;
+                                digitised: boolean;
+                                form: string;
+                                pages: number;
+                                scans: number;
+                            }[];
                             deadlineState?: string | null;
                             deskAgency: {
                                 id: string;
@@ -1711,6 +1860,8 @@ export interface paths {
                                 fileId: string;
                                 mediaType: string;
                                 name: string | null;
+                                /** @description Pages of a scan received at the counter */
+                                pages?: number | null;
                                 sha256: string;
                                 size: number;
                             }[];

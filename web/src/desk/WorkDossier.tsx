@@ -9,6 +9,8 @@ import { FormDataView } from '../dossier/FormDataView.tsx';
 import { ResultDraft } from '../dossier/ResultDraft.tsx';
 import { useDossier } from '../dossier/useDossier.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
+import { CertifyCopies } from './CertifyCopies.tsx';
+import { genericSchema } from './GenericCounterForm.tsx';
 
 export default function WorkDossier() {
   const { code = '' } = useParams();
@@ -32,9 +34,10 @@ export default function WorkDossier() {
         <div>
           <section className="card" aria-labelledby="fd-title">
             <h2 id="fd-title">{t('dossier.formData')}</h2>
-            <FormDataView schema={s.procedure?.eform} data={d.formData} />
+            <FormDataView schema={s.procedure && !s.procedure.eform ? genericSchema(t) as never : s.procedure?.eform} data={d.formData} />
           </section>
           <Documents dossier={d} procedure={s.procedure} />
+          <CertifyCopies dossier={d} />
         </div>
       </div>
       <Form05 dossier={d} />

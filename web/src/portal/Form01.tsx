@@ -15,7 +15,14 @@ export function Form01({ dossier: d, procedure: p }: { dossier: Dossier; procedu
   const when = (iso: string) => t('form01.when', vnParts(iso));
   const receiver = d.history.find((h) => RECEPTION.includes(h.action));
   const channel = p?.channels.find((c) => c.channel === d.channel) ?? p?.channels[0];
-  const components = (p?.components ?? []).filter((c) => d.files.some((f) => f.componentCode === c.code));
+  // The counter's checklist says how each component was received and how many copies.
+  const checklist = new Map((d.components ?? []).map((c) => [c.componentCode, c]));
+  const components = (p?.components ?? []).filter((c) => checklist.has(c.code) || d.files.some((f) => f.componentCode === c.code));
+  const kindOf = (c: { code: string; originals: number }) => {
+    const form = checklist.get(c.code)?.form;
+    if (form) return form === 'certified_copy' ? t('form01.certifiedCopy') : form === 'original' ? t('form01.original') : t('form01.copy');
+    return d.channel === 'online' ? t('form01.electronic') : c.originals ? t('form01.original') : t('form01.copy');
+  };
   const str = (k: string) => (typeof d.formData[k] === 'string' ? (d.formData[k] as string) : '');
 
   return (
@@ -49,8 +56,8 @@ export function Form01({ dossier: d, procedure: p }: { dossier: Dossier; procedu
             <tr key={c.code}>
               <td>{i + 1}</td>
               <td>{c.name}</td>
-              <td>{d.channel === 'online' ? t('form01.electronic') : c.originals ? t('form01.original') : t('form01.copy')}</td>
-              <td>{d.files.filter((f) => f.componentCode === c.code).length}</td>
+              <td>{kindOf(c)}</td>
+              <td>{checklist.get(c.code)?.copies ?? d.files.filter((f) => f.componentCode === c.code).length}</td>
             </tr>
           ))}
         </tbody>

@@ -14,6 +14,7 @@ import { ACTION_NAMES, reduce, resolveAgency, type Action, type DossierAgencies,
 import { eventToRow, stateColumns, type HistoryRowShape, type StateColumns } from '../lifecycle-columns.ts';
 import type { ProcessDefinition } from '../workflow.ts';
 import { applicant, timeOfDay, uuid7, type DayPlan, type Weighted } from './plan.ts';
+import { isCertifiedCopyProcedure } from '../model.ts';
 
 export interface ProcEntry {
   p: Procedure & { version: number };
@@ -99,7 +100,10 @@ export function generateDossier(w: World, day: DayPlan, r: () => number): Genera
     }
     const receivedAt = channel === 'online' ? later(last, u(0.25, 12)) : last;
     let dueAt = workingDays === null ? null : cal.dueAt(receivedAt, workingDays);
-    const data = { channel, workingDays, dueAt: dueAt?.toISOString() ?? null };
+    const data = {
+      channel, workingDays, dueAt: dueAt?.toISOString() ?? null,
+      ...(channel !== 'online' ? counterDigitisation(p, receivedAt) : onlineReuse(receivedAt)),
+    };
     if (!push(receivedAt, channel === 'online' ? 'receive' : 'register_counter', 2, { ...(dueAt && { dueAt }), data })) return;
     const clockStart = cal.receptionClockStart(receivedAt);
     if (r() < 0.07) {
@@ -133,7 +137,7 @@ export function generateDossier(w: World, day: DayPlan, r: () => number): Genera
     }
     if (resultAt <= last) resultAt = later(last, u(0.5, 4));
     holder = deskId;
-    if (!push(resultAt, 'issue_result', 9, { data: { outcome: 'granted' } }, false)) return;
+    if (!push(resultAt, 'issue_result', 9, { data: { outcome: 'granted', ...certifiedCopies(p, resultAt) } }, false)) return;
     step = {};
     const electronic = r() < (channel === 'online' ? 0.93 : 0.6);
     const method = electronic ? 'electronic' : channel === 'postal' ? 'postal' : 'counter';
@@ -152,4 +156,30 @@ export function generateDossier(w: World, day: DayPlan, r: () => number): Genera
     applicantName: who.name, applicantIdNumber: who.idNumber, channel: CHANNEL[channel], submittedAt,
     updatedAt: last, columns: stateColumns(reduce(events), process, agencies), history: events.map(eventToRow),
   };
+}
+
+/**
+ * What a counter reception records of digitisation (see `digitisationFacts`): about 7 in 10 paper
+ * dossiers scanned whole, 1–12 pages. Drawn from the reception instant rather than the generator's
+ * stream, so adding these facts left every other generated figure as it was.
+ */
+const hashOf = (at: Date) => Math.imul(Math.floor(at.getTime() / 1000), 2654435761) >>> 0;
+
+export function counterDigitisation(p: { name: string }, receivedAt: Date) {
+  const h = hashOf(receivedAt);
+  const scans = h % 10 < 7 ? 1 + ((h >>> 8) % 3) : 0;
+  return { digitised: scans > 0, scans, pages: scans ? scans * (1 + ((h >>> 12) % 4)) : 0, certification: isCertifiedCopyProcedure(p) };
+}
+
+/** About 1 in 4 online dossiers reuse 1–2 documents from the applicant's store. */
+export function onlineReuse(receivedAt: Date) {
+  const h = hashOf(receivedAt);
+  return h % 4 === 0 ? { reusedComponents: 1 + ((h >>> 8) % 2) } : {};
+}
+
+/** About 6 in 10 certified-copy dossiers get electronic certified copies (1–3) rather than paper only. */
+export function certifiedCopies(p: { name: string }, resultAt: Date) {
+  if (!isCertifiedCopyProcedure(p)) return {};
+  const h = hashOf(resultAt);
+  return h % 10 < 6 ? { certifiedCopies: 1 + ((h >>> 8) % 3) } : {};
 }

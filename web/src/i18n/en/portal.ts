@@ -90,6 +90,7 @@ export const portal = {
     electronic: 'Electronic',
     original: 'Original',
     copy: 'Copy',
+    certifiedCopy: 'Certified copy',
     sets: 'Number of dossiers: 1 set',
     timeLimit: 'Time limit set by law',
     receivedAt: 'Received at',

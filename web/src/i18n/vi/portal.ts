@@ -88,6 +88,7 @@ export const portal = {
     electronic: 'Bản điện tử',
     original: 'Bản chính',
     copy: 'Bản sao',
+    certifiedCopy: 'Bản sao có chứng thực',
     sets: 'Số lượng hồ sơ: 01 bộ',
     timeLimit: 'Thời gian giải quyết hồ sơ theo quy định',
     receivedAt: 'Thời gian nhận hồ sơ',

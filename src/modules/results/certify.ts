@@ -1,0 +1,70 @@
+/**
+ * Electronic certified copies at the counter: a counter officer of the receiving desk, having seen
+ * the original, certifies a scan of a certified-copy dossier as a true copy. The copy is a signed PDF
+ * (the officer's signature, then the agency's seal), registered like every signed document (so the
+ * public verifier recognises it), put in the applicant's personal store when the dossier reaches a
+ * verified account, and counted by the IOC (`certified_copies`). Signing happens before the
+ * transaction; the transaction records the row, the store entry, the audit entry and the event.
+ */
+import { randomUUID } from 'node:crypto';
+import { inTx } from '../../db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Ctx } from '../../platform/context.ts';
+import * as catalog from '../catalog/index.ts';
+import type { BlobStore } from '../files/index.ts';
+import * as dossiers from '../dossiers/index.ts';
+import { ROLE_NAMES } from '../identity/index.ts';
+import { appendSignature, identityFor, pkiSettings, signNew } from '../pki/index.ts';
+import { agencyRef } from './facts.ts';
+import { DOCUMENT_KINDS } from './model.ts';
+import { certifiedCopyDocument } from './pdf/certified-copy.ts';
+import { putBlob, readBlob, recordDocuments, signer, signerRecord, type PreparedDocument } from './service.ts';
+import * as store from './store.ts';
+import './problems.ts';
+
+/** Dossiers closed without a result get no certified copy. */
+const CLOSED = new Set([3, 8]);
+
+export async function certifyCopy(ctx: Ctx, blobs: BlobStore, code: string, fileId: string): Promise<PreparedDocument['row']> {
+  const actor = ctx.actor;
+  if (!actor || actor.kind !== 'officer' || !actor.roles.includes('counter_officer')) throw new AppError('forbidden', 'certification is for counter officers');
+  const dossier = await dossiers.dossierByCode(ctx.db, code);
+  if (!dossier || !dossiers.canSee(actor, dossier)) throw new AppError('not-found', 'dossier not found');
+  if (actor.agencyId !== dossier.desk_agency_id) throw new AppError('forbidden', 'only the receiving desk certifies copies of its dossiers');
+  const procedure = await catalog.getProcedure(ctx.db, dossier.procedure_code, dossier.procedure_version);
+  if (!dossiers.isCertifiedCopyProcedure(procedure)) throw new AppError('not-certifiable', 'the procedure is not a certification of copies');
+  if (CLOSED.has(dossier.status)) throw new AppError('not-certifiable', 'the dossier was refused or stopped');
+  const file = (await dossiers.dossierFiles(ctx.db, dossier.id)).find((f) => f.id === fileId);
+  if (!file) throw new AppError('not-found', 'file not found in this dossier');
+
+  const at = ctx.clock.now();
+  const id = randomUUID();
+  const issuer = await agencyRef(ctx.db, dossier.desk_agency_id);
+  const earlier = (await store.documentsOf(ctx.db, dossier.id)).filter((d) => d.kind === 'certified_copy');
+  const number = `${dossier.code}-${earlier.length + 1}/${DOCUMENT_KINDS.certified_copy.symbol}`;
+  const officer = { name: actor.fullName, title: ROLE_NAMES.counter_officer.vi };
+  const componentName = procedure.components.find((c) => c.code === file.component_code)?.name.split('.')[0] ?? file.component_code;
+  const { doc } = await certifiedCopyDocument({
+    documentId: id, verifyUrl: `${pkiSettings(ctx.config).publicBaseUrl}/verify/${id}`, at, issuer, officer, dossierCode: dossier.code,
+    applicant: { name: dossier.applicant_name, idNumber: dossier.applicant_id_number }, componentName,
+    scan: { bytes: await readBlob(blobs, file.sha256), mediaType: file.media_type }, number,
+  });
+  const location = issuer.place;
+  const officerId = await identityFor(ctx.db, ctx.config, { userId: actor.userId }, ctx.clock);
+  let bytes = await signNew(doc, signer(ctx, officerId, 'Chung thuc ban sao dung voi ban chinh / Certified true copy', location), at);
+  const sealId = await identityFor(ctx.db, ctx.config, { agencyId: dossier.desk_agency_id }, ctx.clock);
+  bytes = await appendSignature(bytes, signer(ctx, sealId, 'Dong dau so / Organisation seal', location), at);
+  const sha256 = await putBlob(blobs, bytes);
+  const title = `${DOCUMENT_KINDS.certified_copy.vi} — ${componentName.slice(0, 80)} — ${dossier.code}`;
+  const row: PreparedDocument['row'] = {
+    id, dossier_id: dossier.id, kind: 'certified_copy', template: null, title, status: 'issued', sha256, size: bytes.length,
+    signers: [signerRecord('officer', officerId, at), signerRecord('seal', sealId, at)], agency_id: dossier.desk_agency_id,
+    history_seq: dossier.version, created_at: at, updated_at: at,
+  };
+  const prepared: PreparedDocument = {
+    mode: 'insert', row, actor, first: earlier.length === 0,
+    personal: dossier.applicant_id ? { userId: dossier.applicant_id, fileId: randomUUID(), title } : null,
+  };
+  await inTx(ctx.db, (tx) => recordDocuments(tx, ctx, prepared));
+  return row;
+}
