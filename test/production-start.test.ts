@@ -87,7 +87,7 @@ describe('demo mode', () => {
     try {
       const res = await t.app.inject({ url: '/api/v1/meta' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ environment: 'demo' });
+      expect(res.json()).toMatchObject({ environment: 'demo' });
     } finally {
       await t.close();
     }
@@ -129,7 +129,7 @@ describe('production start', () => {
     try {
       expect(s.listening, s.stderr).toBe(true);
       const meta = await fetch(`http://127.0.0.1:${port}/api/v1/meta`);
-      expect(await meta.json()).toEqual({ environment: 'production' });
+      expect(await meta.json()).toMatchObject({ environment: 'production' });
       const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin.tinh', password: 'MotCua@2026' }),
       });
