@@ -64,8 +64,16 @@ async function issued(): Promise<Issued> {
 
 /** The main menu's link (the menu is folded on phones). */
 async function menu(page: Page, vp: Viewport, name: string): Promise<void> {
-  if (vp.mobile) await page.getByRole('button', { name: text.nav.menu }).click();
-  await page.getByRole('navigation', { name: text.nav.main }).getByRole('link', { name, exact: true }).click();
+  const link = page.getByRole('navigation', { name: text.nav.main }).getByRole('link', { name, exact: true });
+  if (vp.mobile) {
+    // The menu closes on every route change; one that lands just after sign-in can close it again.
+    const toggle = page.getByRole('button', { name: text.nav.menu });
+    await expect.poll(async () => {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      return link.isVisible();
+    }).toBe(true);
+  }
+  await link.click();
 }
 
 /** Clicks a download link and returns what the browser saved. */
