@@ -23,7 +23,7 @@ import { LateList } from './LateList.tsx';
 import { Trend } from './Trend.tsx';
 import type { Dashboard as Data, Level, Row } from './types.ts';
 import { useLive } from './useLive.ts';
-import { loadMeta } from '../app/DemoBanner.tsx';
+import { useMeta } from '../api/meta.ts';
 import './ioc.css';
 
 const LEVELS: Level[] = ['province', 'agency', 'procedure', 'commune'];
@@ -60,14 +60,7 @@ export default function Dashboard() {
   const drillProcedure = (r: Row) => to('procedure', r.id);
 
   // A demo installation's figures come from generated dossiers: the page says so (GET /meta → environment).
-  const [demo, setDemo] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void loadMeta().then((m) => live && setDemo(m?.environment === 'demo'));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const demo = useMeta()?.environment === 'demo';
 
   const rootLabel = admin ? t('ioc.levels.province') : null;
   return (
