@@ -43,7 +43,7 @@ export interface CounterInput extends SubmitInput {
 /** What only the counter brings: the checklist, the scans' page counts, the applicant's contact details. */
 interface CounterExtras {
   checklist: ChecklistItem[];
-  pagesOf: (file: { sha256: string; media_type: string }) => Promise<number | null>;
+  pagesOf: (file: { sha256: string; media_type: string; page_count: number | null }) => Promise<number | null>;
   contact: Record<string, string>;
 }
 
@@ -77,7 +77,8 @@ export async function registerAtCounter(ctx: Ctx, input: CounterInput, idempoten
   };
   const extras: CounterExtras = {
     checklist: input.checklist ?? [], contact,
-    pagesOf: (f) => (blobs ? files.pageCount(blobs, f.sha256, f.media_type) : Promise.resolve(null)),
+    // Counted at upload; an upload from before the count was kept is read once here.
+    pagesOf: (f) => (f.page_count !== null ? Promise.resolve(f.page_count) : blobs ? files.pageCount(blobs, f.sha256, f.media_type) : Promise.resolve(null)),
   };
   return idempotent(ctx, actor, input, idempotencyKey, () =>
     intake(ctx, actor, input, idempotencyKey, { channel: input.channel, applicantId, idNumber: input.applicant.idNumber, name: input.applicant.fullName.trim() }, undefined, extras));

@@ -16,6 +16,8 @@ export interface PdfInspection {
   encrypted: boolean;
   /** What was found, as PDF names (`/JavaScript`, `/OpenAction`, `/Launch`, `/EmbeddedFiles`, …). */
   found: string[];
+  /** Its pages (null when unreadable or none). */
+  pages: number | null;
 }
 
 /** Dictionary keys that mean script, automatic action, embedded file or rich media wherever they are. */
@@ -97,10 +99,11 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
   } catch {
-    return { readable: false, encrypted: false, found: [] };
+    return { readable: false, encrypted: false, found: [], pages: null };
   }
-  if (doc.isEncrypted) return { readable: false, encrypted: true, found: [] };
-  return { readable: true, encrypted: false, found: [...walk(doc)].sort() };
+  if (doc.isEncrypted) return { readable: false, encrypted: true, found: [], pages: null };
+  const pages = doc.getPageCount();
+  return { readable: true, encrypted: false, found: [...walk(doc)].sort(), pages: pages > 0 ? pages : null };
 }
 
 /** The worker-thread task (see `runOffThread`). */

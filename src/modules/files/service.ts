@@ -27,8 +27,8 @@ import './problems.ts';
 
 const INSPECT = { name: 'files.inspect-pdf', file: new URL('./pdf-inspect.ts', import.meta.url), fn: 'inspectPdfTask' };
 
-/** Refuses a PDF that carries active content or cannot be read; the parse runs on a worker thread. */
-async function checkPdf(ctx: Ctx, path: string): Promise<void> {
+/** Refuses a PDF that carries active content or cannot be read, and counts its pages; the parse runs on a worker thread. */
+async function checkPdf(ctx: Ctx, path: string): Promise<number | null> {
   let r: PdfInspection;
   try {
     r = await runOffThread<PdfInspection>(INSPECT, { pdf: await readFile(path) }, { timeoutMs: ctx.config.verifyTimeoutMs, threads: ctx.config.workerThreads });
@@ -39,6 +39,7 @@ async function checkPdf(ctx: Ctx, path: string): Promise<void> {
   }
   if (!r.readable) throw new AppError('pdf-unreadable', r.encrypted ? PLAIN.locked : PLAIN.damaged, { extra: { encrypted: r.encrypted } });
   if (r.found.length) throw new AppError('pdf-active-content', PLAIN.active, { extra: { found: r.found } });
+  return r.pages;
 }
 
 /** What the owner already keeps, against the quota (null: no quota). */
@@ -116,7 +117,7 @@ export async function storeUpload(ctx: Ctx, blobs: BlobStore, input: { stream: R
       throw new AppError('unsupported-file-type', PLAIN.notAccepted, { extra: { detectedType: detected?.mime ?? null } });
     }
     const mediaType = detected.mime as store.MediaType;
-    if (mediaType === 'application/pdf') await checkPdf(ctx, temp);
+    const pageCount = mediaType === 'application/pdf' ? await checkPdf(ctx, temp) : 1;
     const sha256 = hash.digest('hex');
     const id = randomUUID();
     const now = ctx.clock.now();
@@ -131,7 +132,7 @@ export async function storeUpload(ctx: Ctx, blobs: BlobStore, input: { stream: R
       // The blob is stored under the hash's lock, which the orphan clean-up takes before deleting one.
       await store.lockBlob(tx, sha256);
       await blobs.put(temp, sha256, mediaType);
-      await store.insertFile(tx, { id, owner_id: owner.userId, sha256, size, media_type: mediaType, name, created_at: now, attached_at: null });
+      await store.insertFile(tx, { id, owner_id: owner.userId, sha256, size, media_type: mediaType, name, created_at: now, attached_at: null, page_count: pageCount });
       await appendAudit(tx, { actor: auditActor(owner), action: 'file.uploaded', subjectType: 'file', subjectId: id, data: { sha256, size, mediaType }, requestId: ctx.requestId, at: now });
     });
     return { id, sha256, size, mediaType };

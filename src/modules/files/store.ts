@@ -9,6 +9,8 @@ export interface FileTables {
     id: string; owner_id: string; sha256: string; size: number; media_type: MediaType; name: string | null; created_at: Date;
     /** When first attached to a dossier or filed in the personal store; null: an upload not (yet) used. */
     attached_at: Date | null;
+    /** Pages, counted at upload (null: before the count was kept, or not countable). */
+    page_count: number | null;
   };
 }
 

@@ -77,7 +77,7 @@ export function signerRecord(role: SignerRecord['role'], id: Identity, at: Date)
 }
 
 /** The officer in a document's signature block: their name and their real position in their agency. */
-async function officerOf(db: Executor, actor: Principal | null): Promise<IssueFacts['officer']> {
+export async function officerOf(db: Executor, actor: Principal | null): Promise<IssueFacts['officer']> {
   if (!actor) return { name: 'Hệ thống motcua', title: 'Hệ thống', position: 'Hệ thống', collective: false };
   const agency = actor.agencyId ? await catalog.getAgency(db, actor.agencyId) : undefined;
   return { name: actor.fullName, ...officerPosition(actor.roles, agency) };
@@ -155,7 +155,7 @@ export async function recordDocuments(tx: Executor, ctx: Ctx, p: PreparedDocumen
     await store.insertDocument(tx, row);
   }
   if (p.personal) {
-    await files.insertFile(tx, { id: p.personal.fileId, owner_id: p.personal.userId, sha256: row.sha256, size: row.size, media_type: 'application/pdf', name: `${p.personal.title}.pdf`.slice(0, 200), created_at: row.updated_at, attached_at: row.updated_at });
+    await files.insertFile(tx, { id: p.personal.fileId, owner_id: p.personal.userId, sha256: row.sha256, size: row.size, media_type: 'application/pdf', name: `${p.personal.title}.pdf`.slice(0, 200), created_at: row.updated_at, attached_at: row.updated_at, page_count: null });
     await store.addPersonal(tx, { user_id: p.personal.userId, document_id: row.id, file_id: p.personal.fileId, title: p.personal.title, added_at: row.updated_at });
   }
   const action = row.status === 'signed' ? 'document.signed' : 'document.issued';
