@@ -13,12 +13,11 @@ import type { Ctx } from '../../platform/context.ts';
 import * as catalog from '../catalog/index.ts';
 import type { BlobStore } from '../files/index.ts';
 import * as dossiers from '../dossiers/index.ts';
-import { ROLE_NAMES } from '../identity/index.ts';
 import { appendSignature, identityFor, pkiSettings, signNew } from '../pki/index.ts';
 import { agencyRef } from './facts.ts';
 import { DOCUMENT_KINDS } from './model.ts';
 import { certifiedCopyDocument } from './pdf/certified-copy.ts';
-import { putBlob, readBlob, recordDocuments, signer, signerRecord, type PreparedDocument } from './service.ts';
+import { officerOf, putBlob, readBlob, recordDocuments, signer, signerRecord, type PreparedDocument } from './service.ts';
 import * as store from './store.ts';
 import './problems.ts';
 
@@ -42,7 +41,7 @@ export async function certifyCopy(ctx: Ctx, blobs: BlobStore, code: string, file
   const issuer = await agencyRef(ctx.db, dossier.desk_agency_id);
   const earlier = (await store.documentsOf(ctx.db, dossier.id)).filter((d) => d.kind === 'certified_copy');
   const number = `${dossier.code}-${earlier.length + 1}/${DOCUMENT_KINDS.certified_copy.symbol}`;
-  const officer = { name: actor.fullName, title: ROLE_NAMES.counter_officer.vi };
+  const officer = await officerOf(ctx.db, actor);
   const componentName = procedure.components.find((c) => c.code === file.component_code)?.name.split('.')[0] ?? file.component_code;
   const { doc } = await certifiedCopyDocument({
     documentId: id, verifyUrl: `${pkiSettings(ctx.config).publicBaseUrl}/verify/${id}`, at, issuer, officer, dossierCode: dossier.code,
