@@ -262,3 +262,15 @@ export function jobsConsumer(runner: JobRunner): Consumer | null {
     },
   };
 }
+
+/**
+ * The cron schedule for "every `minutes` minutes" (1–59, or whole hours up to a day); null for 0 (off).
+ * `setting` names the variable it came from, for the error.
+ */
+export function everyMinutes(minutes: number, setting: string): string | null {
+  if (minutes <= 0) return null;
+  if (minutes < 60) return `*/${minutes} * * * *`;
+  if (minutes % 60 === 0 && minutes < 24 * 60) return `0 */${minutes / 60} * * *`;
+  if (minutes === 24 * 60) return '0 0 * * *';
+  throw new Error(`${setting}=${minutes}: 1 to 59 minutes, or whole hours up to 1440`);
+}

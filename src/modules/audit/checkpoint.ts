@@ -52,11 +52,3 @@ export function idOfFileName(name: string): string | null {
   return /_([0-9a-f-]{36})\.json$/.exec(name)?.[1] ?? null;
 }
 
-/** "every N minutes" as a cron expression; null for 0 (off). */
-export function everyMinutes(minutes: number): string | null {
-  if (minutes <= 0) return null;
-  if (minutes < 60) return `*/${minutes} * * * *`;
-  if (minutes % 60 === 0 && minutes < 24 * 60) return `0 */${minutes / 60} * * *`;
-  if (minutes === 24 * 60) return '0 0 * * *';
-  throw new Error(`AUDIT_CHECKPOINT_MINUTES=${minutes}: 1 to 59 minutes, or whole hours up to 1440`);
-}

@@ -5,7 +5,7 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { registerAuditCommands } from './cli.ts';
-import { everyMinutes } from './checkpoint.ts';
+import { everyMinutes } from '../../platform/jobs.ts';
 import { takeCheckpoint } from './service.ts';
 
 export { takeCheckpoint, verifyAuditLog } from './service.ts';
@@ -18,7 +18,7 @@ export const auditModule = defineModule({
   migrations: new URL('./migrations/', import.meta.url),
   // Every AUDIT_CHECKPOINT_MINUTES, once across nodes; 0 removes the schedule. Taking one more is harmless.
   jobs: (ctx) => {
-    const cron = everyMinutes(ctx.config.auditCheckpointMinutes);
+    const cron = everyMinutes(ctx.config.auditCheckpointMinutes, 'AUDIT_CHECKPOINT_MINUTES');
     return [{
       name: 'audit.checkpoint',
       ...(cron ? { schedule: cron } : {}),

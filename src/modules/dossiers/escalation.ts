@@ -10,7 +10,7 @@ import { inTx, type Db } from '../../db/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../config.ts';
-import type { JobDefinition } from '../../platform/jobs.ts';
+import { everyMinutes, type JobDefinition } from '../../platform/jobs.ts';
 import { emit } from '../../platform/outbox.ts';
 import { notify } from '../notify/index.ts';
 import { officersWithRole } from '../identity/index.ts';
@@ -44,14 +44,6 @@ export async function escalateLateSteps(db: Db, clock: Clock, batch = 500): Prom
   });
 }
 
-/** The cron expression for "every `minutes` minutes" (1–59, or whole hours up to a day); null for 0 (off). */
-export function everyMinutes(minutes: number): string | null {
-  if (minutes <= 0) return null;
-  if (minutes < 60) return `*/${minutes} * * * *`;
-  if (minutes % 60 === 0 && minutes < 24 * 60) return `0 */${minutes / 60} * * *`;
-  if (minutes === 24 * 60) return '0 0 * * *';
-  throw new Error(`ESCALATION_INTERVAL_MINUTES=${minutes}: 1 to 59 minutes, or whole hours up to 1440`);
-}
 
 /**
  * The escalation as a scheduled job of the dossiers module (`dossiers.escalate`): every
@@ -60,7 +52,7 @@ export function everyMinutes(minutes: number): string | null {
  * finds the flags already recorded.
  */
 export function escalationJobs(ctx: { db: Db; clock: Clock; config: Pick<Config, 'escalationIntervalMinutes'> }): JobDefinition[] {
-  const cron = everyMinutes(ctx.config.escalationIntervalMinutes);
+  const cron = everyMinutes(ctx.config.escalationIntervalMinutes, 'ESCALATION_INTERVAL_MINUTES');
   return [{
     name: 'dossiers.escalate',
     ...(cron ? { schedule: cron } : {}),
