@@ -172,6 +172,9 @@ export function environmentOf(env: NodeJS.ProcessEnv = process.env): Config['env
   throw new Error(`MOTCUA_ENV must be "demo" or "production", got "${env.MOTCUA_ENV}"`);
 }
 
+/** The demo accounts' password when DEMO_PASSWORD is unset: published in the README, never for production. */
+export const DEMO_PASSWORD_DEFAULT = 'MotCua@2026';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const environment = environmentOf(env);
   const production = environment === 'production';
@@ -209,7 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     seedDemo: bool(env, 'SEED_DEMO', !production),
     demoDossiers: int(env, 'DEMO_DOSSIERS', production ? 0 : 3000),
-    demoPassword: env.DEMO_PASSWORD || 'MotCua@2026',
+    demoPassword: env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
     escalationIntervalMinutes: int(env, 'ESCALATION_INTERVAL_MINUTES', 15),
     auditCheckpointMinutes: int(env, 'AUDIT_CHECKPOINT_MINUTES', 15),
     auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR ? resolve(env.AUDIT_CHECKPOINT_DIR) : resolve(dataDir, 'audit-checkpoints'),

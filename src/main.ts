@@ -4,6 +4,7 @@
  * stops the start (src/production.ts).
  */
 import { loadConfig } from './config.ts';
+import { closeWorkers } from './platform/workers.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 import { withStartupLock } from './db/startup-lock.ts';
@@ -61,6 +62,7 @@ const stop = async () => {
   await consumers.stop();
   await jobs.stop();
   await app.close();
+  await closeWorkers();
   await database.close();
   process.exit(0);
 };

@@ -4,13 +4,12 @@
  * never from the command line (other users of the machine see the arguments of running processes).
  */
 import type { Command } from 'commander';
-import type { Config } from '../config.ts';
+import { DEMO_PASSWORD_DEFAULT, type Config } from '../config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { provinceCommittee } from '../modules/catalog/index.ts';
 import { createOfficer } from '../modules/identity/index.ts';
 import { withDb } from './db.ts';
 
-export const PUBLISHED_DEMO_PASSWORD = 'MotCua@2026';
 
 async function firstLineOfStdin(): Promise<string> {
   if (process.stdin.isTTY) {
@@ -33,7 +32,7 @@ export function registerAdminCommand(program: Command, config: Config): void {
     .action((o: { username: string; fullName: string; agency?: string }) => withDb(async (d) => {
       const password = process.env.MOTCUA_ADMIN_PASSWORD || await firstLineOfStdin();
       if (!password) throw new Error('no password given (MOTCUA_ADMIN_PASSWORD or standard input)');
-      if (password === PUBLISHED_DEMO_PASSWORD || password === process.env.DEMO_PASSWORD) throw new Error('that is the published demo password; choose another');
+      if (password === DEMO_PASSWORD_DEFAULT || password === process.env.DEMO_PASSWORD) throw new Error('that is the published demo password; choose another');
       const agencyId = o.agency ?? (await provinceCommittee(d.db))?.id;
       if (!agencyId) throw new Error('no province People\'s Committee in the catalogue: load it first (`motcua seed --catalog-only`) or give --agency');
       const u = await createOfficer(d.db, config, systemClock, { username: o.username, password, fullName: o.fullName, agencyId, roles: ['province_admin'] });

@@ -72,10 +72,6 @@ export function credentialFrom(req: FastifyRequest): { token: string; via: 'bear
   return c ? { token: c, via: 'cookie' } : null;
 }
 
-export function tokenFrom(req: FastifyRequest): string | null {
-  return credentialFrom(req)?.token ?? null;
-}
-
 /** Does the request carry `Authorization: Bearer <secret>` (compared in constant time)? */
 export function bearerIs(req: FastifyRequest, secret: string): boolean {
   const h = req.headers.authorization;

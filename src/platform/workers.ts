@@ -9,7 +9,6 @@
  * the main thread, `end` with the worker's thread id): what a test or a profiler can observe.
  */
 import { channel } from 'node:diagnostics_channel';
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 
 export const WORKER_CHANNEL = 'motcua:worker';
@@ -50,11 +49,6 @@ export class WorkerFailed extends Error {
   }
 }
 
-/** Worker threads by default: the cores but one, at least one, at most four. */
-export function defaultWorkerThreads(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
-}
-
 const events = channel(WORKER_CHANNEL);
 let pool: Piscina | null = null;
 
@@ -72,8 +66,8 @@ function poolOf(threads: number): Piscina {
 }
 
 /** Runs `task(input)` on a worker thread within `timeoutMs`. */
-export async function runOffThread<O>(task: WorkerTask, input: unknown, opts: { timeoutMs: number; threads?: number }): Promise<O> {
-  const p = poolOf(opts.threads ?? defaultWorkerThreads());
+export async function runOffThread<O>(task: WorkerTask, input: unknown, opts: { timeoutMs: number; threads: number }): Promise<O> {
+  const p = poolOf(opts.threads);
   events.publish({ task: task.name, phase: 'start' } satisfies WorkerEvent);
   try {
     const r = await p.run({ file: task.file.href, name: task.fn, input }, { signal: AbortSignal.timeout(opts.timeoutMs) }) as { threadId: number; output: O };

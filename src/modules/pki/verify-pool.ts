@@ -30,7 +30,7 @@ function portableTrust(t: TrustStore): PortableTrust {
 export interface VerifyOptions {
   timeoutMs: number;
   maxSignatures: number;
-  threads?: number;
+  threads: number;
 }
 
 /** `verifyPdf` on a worker thread; throws WorkerTimeout, WorkerBusy or WorkerFailed (platform/workers.ts). */

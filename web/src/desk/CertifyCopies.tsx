@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { documentPdfUrl } from '../api/documents.ts';
 import type { Dossier } from '../api/types.ts';
 import { can, useSession } from '../auth/session.tsx';
 import { ErrorBox } from '../ui/Feedback.tsx';
@@ -48,7 +49,7 @@ export function CertifyCopies({ dossier }: { dossier: Dossier }) {
             <li key={`${f.fileId}-${i}`}>
               <p className="meta"><span>{f.name ?? f.componentCode}</span>{typeof f.pages === 'number' && <span>{t('certify.pages', { count: f.pages })}</span>}</p>
               {done
-                ? <p><span className="badge ok">{t('certify.done')}</span>{' '}<a href={`${API}/dossiers/${encodeURIComponent(dossier.code)}/documents/${done.id}/pdf`}>{t('certify.open')}</a></p>
+                ? <p><span className="badge ok">{t('certify.done')}</span>{' '}<a href={documentPdfUrl(dossier.code, done.id)}>{t('certify.open')}</a></p>
                 : <button type="button" className="btn btn-small btn-primary" disabled={busy !== undefined} onClick={() => certify(f.fileId)}>
                     {busy === f.fileId ? t('certify.working') : t('certify.action', { name: f.name ?? f.componentCode })}
                   </button>}

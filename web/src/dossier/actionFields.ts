@@ -1,4 +1,6 @@
 /** The fields each lifecycle action needs (the API refuses the action without the required ones). */
+import { locale } from '../ui/format.ts';
+
 export type FieldKind = 'text' | 'line' | 'lines' | 'amount' | 'datetime' | 'rating' | 'returnMethod' | 'files';
 
 export interface FieldSpec {
@@ -49,5 +51,5 @@ export function amountDigits(typed: string): string {
 /** Digits with the language's thousands separators: "8000" → "8.000" (vi), "8,000" (en). */
 export function formatAmount(digits: string, lang: string): string {
   if (!digits) return '';
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 0 }).format(BigInt(digits));
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(BigInt(digits));
 }

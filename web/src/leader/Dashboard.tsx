@@ -5,7 +5,7 @@
  * exports, and live updates over server-sent events. A province admin sees the province and any
  * agency; an agency leader their own agency.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, API, query } from '../api/client.ts';
