@@ -102,6 +102,27 @@ export interface Config {
   publicBaseUrl: string | null;
   /** Bearer token that GET /metrics requires (METRICS_TOKEN; empty = /metrics is not served). */
   metricsToken: string | null;
+  /** The integration gateway (LGSP; module gateway). See README, "Integration gateway". */
+  gateway: GatewayConfig;
+}
+
+export interface GatewayConfig {
+  /** X-Road instance of this gateway's identifiers (GATEWAY_INSTANCE, default VN). */
+  instance: string;
+  /** Lifetime of OAuth 2.0 access tokens in seconds (GATEWAY_TOKEN_TTL_SECONDS, default 600). */
+  tokenTtlSeconds: number;
+  /** Port of the mutual-TLS listener (GATEWAY_TLS_PORT; empty = no mTLS listener). */
+  tlsPort: number | null;
+  /** A provider that has not answered within this many ms gets Server.ServerProxy.ServiceFailed (GATEWAY_PROVIDER_TIMEOUT_MS, default 30000). */
+  providerTimeoutMs: number;
+  /** How often untimestamped message-log records are time-stamped in one batch, in seconds (GATEWAY_TIMESTAMP_INTERVAL_SECONDS, default 60). */
+  timestampIntervalSeconds: number;
+  /** The message log is unhealthy when its last good time-stamp is older than this (GATEWAY_TIMESTAMP_MAX_AGE_SECONDS, default 14400, as X-Road). */
+  timestampMaxAgeSeconds: number;
+  /** Refuse traffic while the message log is unhealthy (GATEWAY_REFUSE_WHEN_UNTIMESTAMPED, default false). */
+  refuseWhenUntimestamped: boolean;
+  /** Where message bodies and archives are kept (GATEWAY_LOG_DIR, default DATA_DIR/gateway-log). */
+  logDir: string;
 }
 
 export interface RateLimit {
@@ -222,5 +243,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: rateLimits(env),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
     metricsToken: env.METRICS_TOKEN || null,
+    gateway: {
+      instance: env.GATEWAY_INSTANCE || 'VN',
+      tokenTtlSeconds: Math.max(1, int(env, 'GATEWAY_TOKEN_TTL_SECONDS', 600)),
+      tlsPort: env.GATEWAY_TLS_PORT ? int(env, 'GATEWAY_TLS_PORT', 0) : null,
+      providerTimeoutMs: Math.max(1, int(env, 'GATEWAY_PROVIDER_TIMEOUT_MS', 30_000)),
+      timestampIntervalSeconds: int(env, 'GATEWAY_TIMESTAMP_INTERVAL_SECONDS', 60),
+      timestampMaxAgeSeconds: int(env, 'GATEWAY_TIMESTAMP_MAX_AGE_SECONDS', 14_400),
+      refuseWhenUntimestamped: bool(env, 'GATEWAY_REFUSE_WHEN_UNTIMESTAMPED', false),
+      logDir: env.GATEWAY_LOG_DIR ? resolve(env.GATEWAY_LOG_DIR) : resolve(dataDir, 'gateway-log'),
+    },
   };
 }

@@ -15,6 +15,7 @@ import { resultsModule } from './results/index.ts';
 import { iocModule } from './ioc/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { auditModule } from './audit/index.ts';
+import { gatewayModule } from './gateway/index.ts';
 
 export const MODULES = [
   calendarModule,
@@ -28,6 +29,7 @@ export const MODULES = [
   iocModule,
   jobsModule,
   auditModule,
+  gatewayModule,
 ] as const satisfies readonly Module[];
 
 /** Every table a module owns. */

@@ -1,0 +1,19 @@
+/**
+ * Gateway module: the province's LGSP on X-Road's REST profile — registry of members, subsystems and
+ * services, client credentials (OAuth 2.0 client credentials, mutual TLS), deny-by-default access rights,
+ * the `/r1/…` message protocol, metaservices (X-Road and GovStack Information Mediator), the signed,
+ * hash-chained and time-stamped message log with X-Road archives, and operational monitoring.
+ */
+import { defineModule } from '../../platform/module.ts';
+
+export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
+export type { ServiceId, SubsystemId } from './identifiers.ts';
+
+export const gatewayModule = defineModule({
+  name: 'gateway',
+  tables: [
+    'gateway_members', 'gateway_subsystems', 'gateway_credentials', 'gateway_services', 'gateway_endpoints',
+    'gateway_groups', 'gateway_group_members', 'gateway_access_rights',
+  ],
+  migrations: new URL('./migrations/', import.meta.url),
+});
