@@ -79,3 +79,16 @@ export interface ExchangeStats {
 export interface Monitor {
   exchange(stats: ExchangeStats): void;
 }
+
+/** The gateway's running parts, built once per process by the module's `provides` (see index.ts). */
+export interface GatewayServices {
+  log: MessageLog;
+  monitor: Monitor;
+}
+
+declare module '../../platform/module.ts' {
+  interface Services {
+    /** The gateway's message log and monitor (module gateway). */
+    gateway?: GatewayServices;
+  }
+}
