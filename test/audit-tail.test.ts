@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/platform/audit.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { takeCheckpoint, verifyAuditLog } from '../src/modules/audit/index.ts';
+import { listCertificates, revokeCertificate } from '../src/modules/pki/index.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 import { freshDatabase } from './helpers.ts';
 import type { Config } from '../src/config.ts';
@@ -121,6 +122,23 @@ describe('signed checkpoints of the chain heads', () => {
       const r = await verifyAuditLog(c2);
       expect(r.ok).toBe(false);
       expect(r.problems.join('\n')).toMatch(new RegExp(`chain ${gone.chain} seq ${gone.seq}: hash differs from signed checkpoint`));
+    } finally {
+      await d2.close();
+    }
+  });
+
+  it('fails on a checkpoint sealed by a certificate revoked for key compromise (the same judgement as a signed PDF)', async () => {
+    const d2 = await freshDatabase();
+    const c2 = { db: d2.db, config: testConfig(mkdtempSync(join(dir, 'r-'))), clock };
+    try {
+      await appendAudit(d2.db, { actor: { kind: 'system', id: null }, action: 'test.sealed', subjectType: 'test', subjectId: 'revoked', at: clock.now() });
+      await takeCheckpoint(c2);
+      expect((await verifyAuditLog(c2)).ok).toBe(true);
+      const seal = (await listCertificates(d2.db)).find((c) => c.purpose === 'seal' && c.status === 'active');
+      await revokeCertificate(d2.db, c2.config, seal!.id, 'keyCompromise', clock);
+      const r = await verifyAuditLog(c2);
+      expect(r.ok).toBe(false);
+      expect(r.problems.join('\n')).toMatch(/revoked/);
     } finally {
       await d2.close();
     }

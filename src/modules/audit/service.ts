@@ -16,7 +16,7 @@ import { inTx, type Db } from '../../db/index.ts';
 import { emit } from '../../platform/outbox.ts';
 import { appendAudit, auditHeads, verifyAudit, type AuditAnchor, type AuditVerification } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { checkSealed, sealBytes } from '../pki/index.ts';
+import { checkSealed, sealBytes, trustStore } from '../pki/index.ts';
 import { anchorsOf, checkpointFileName, checkpointPayload, idOfFileName, parseCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { allCheckpoints, insertCheckpoint } from './store.ts';
 import { checkpointTaken } from './events.ts';
@@ -104,9 +104,9 @@ export async function verifyAuditLog(ctx: AuditCtx): Promise<AuditReport> {
   const bad = new Set<string>();
   const stamped = new Set<string>();
   let latest: string | null = null;
-  const chainChecks = new Map<string, boolean>();
+  const trust = await trustStore(ctx.db);
   for (const copy of copies) {
-    const check = await checkSealed(ctx.db, copy.cms, Buffer.from(copy.payload, 'utf8'), chainChecks);
+    const check = await checkSealed(ctx.db, copy.cms, Buffer.from(copy.payload, 'utf8'), trust, ctx.clock.now());
     const c = parseCheckpoint(copy.payload);
     const name = c?.id ?? '(unreadable)';
     if (!check.valid || !c) {

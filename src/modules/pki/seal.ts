@@ -13,7 +13,7 @@ import { signDetached, withTimestamp } from './cms.ts';
 import { identityFor, pkiSettings, trustStore } from './service.ts';
 import { requestTimestamp } from './tsa.ts';
 import { checkCms } from './verify-cms.ts';
-import { certInfo, chainOf, type CertInfo } from './verify.ts';
+import { certInfo, judgeSigner, type CertInfo, type TrustStore } from './verify.ts';
 
 export interface Sealed {
   /** CMS SignedData (DER), detached: the data is kept beside it. */
@@ -45,10 +45,11 @@ export interface SealCheck {
 }
 
 /**
- * Checks a detached CMS over `data` against the province trust store. Never throws on bad input.
- * `chains`: a cache of chain checks by signer fingerprint, for many signatures by one seal in one run.
+ * Checks a detached CMS over `data` against the province trust store with the same judgement as a signed
+ * PDF's signatures (judgeSigner: chain, validity at the signing time, revocation). Never throws on bad
+ * input. `trust`: the trust store read once for many checks in one run (read from the database when absent).
  */
-export async function checkSealed(db: Db, cms: Buffer, data: Buffer, chains: Map<string, boolean> = new Map()): Promise<SealCheck> {
+export async function checkSealed(db: Db, cms: Buffer, data: Buffer, trust?: TrustStore, now: Date = new Date()): Promise<SealCheck> {
   let c: ReturnType<typeof checkCms>;
   try {
     c = checkCms(cms, data);
@@ -61,9 +62,9 @@ export async function checkSealed(db: Db, cms: Buffer, data: Buffer, chains: Map
     return { valid: false, reason: 'the signature does not match the signed data', signer, timestampedAt };
   }
   if (c.timestamp && !c.timestamp.imprintMatches) return { valid: false, reason: 'the time-stamp does not match the signature', signer, timestampedAt };
-  const fp = c.signer!.fingerprint256;
-  let trusted = chains.get(fp);
-  if (trusted === undefined) chains.set(fp, trusted = chainOf(c.signer!, c.certificates, await trustStore(db)).trusted);
-  if (!trusted) return { valid: false, reason: 'the signer is not certified by the province PKI', signer, timestampedAt };
+  const judged = judgeSigner(c, trust ?? await trustStore(db), c.signingTime, now);
+  if (!judged.chainTrusted) return { valid: false, reason: 'the signer is not certified by the province PKI', signer, timestampedAt };
+  if (!judged.certValidAtSigning) return { valid: false, reason: 'a certificate was not valid at the signing time', signer, timestampedAt };
+  if (judged.revocation === 'revoked') return { valid: false, reason: 'the signer\'s certificate has been revoked', signer, timestampedAt };
   return { valid: true, reason: null, signer, timestampedAt };
 }

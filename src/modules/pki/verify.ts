@@ -9,7 +9,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { derLength } from './der.ts';
 import { verdict, type Problem, type SignatureFinding } from './verdict.ts';
 import { serialHex, type ParsedCrl } from './x509.ts';
-import { checkCms } from './verify-cms.ts';
+import { checkCms, type CmsCheck } from './verify-cms.ts';
 
 export interface TrustStore {
   anchors: X509Certificate[];
@@ -104,6 +104,25 @@ function revocation(path: X509Certificate[], trust: TrustStore, at: Date): Pick<
   return { revocation: SEVERITY[worst]!, revocationDetail: detail };
 }
 
+export interface SignerJudgement extends Pick<SignatureReport, 'chainTrusted' | 'certValidAtSigning' | 'chain' | 'revocation' | 'revocationDetail'> {
+  /** The time the signature is judged at: its matching time-stamp, else the claimed time, else now. */
+  at: Date;
+}
+
+/**
+ * The judgement of a CMS signer shared by every verification (signed PDFs, sealed records): the chain up
+ * to a trust anchor, each certificate valid at the signing time, and revocation from the CRLs.
+ */
+export function judgeSigner(cms: CmsCheck, trust: TrustStore, claimed: Date | null, now: Date): SignerJudgement {
+  const at = cms.timestamp?.imprintMatches && cms.timestamp.genTime ? cms.timestamp.genTime : claimed ?? now;
+  const chain = cms.signer ? chainOf(cms.signer, cms.certificates, trust) : { path: [], trusted: false };
+  const inValidity = chain.path.length > 0 && chain.path.every((x) => new Date(x.validFrom) <= at && at <= new Date(x.validTo));
+  return {
+    at, chainTrusted: chain.trusted, certValidAtSigning: inValidity, chain: chain.path.map(certInfo),
+    ...(chain.trusted ? revocation(chain.path, trust, at) : { revocation: 'unknown' as const, revocationDetail: null }),
+  };
+}
+
 const RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 /** More signature dictionaries than this is not a document of ours (and bounds the work per upload). */
 export const MAX_SIGNATURES = 16;
@@ -140,9 +159,7 @@ export function verifyPdf(pdf: Buffer, trust: TrustStore, now: Date, limits: Ver
     try {
       const cms = checkCms(contents.subarray(0, len), signed);
       const claimed = cms.signingTime ?? pdfDate(/\/M\s*\(([^)]*)\)/.exec(dict)?.[1]);
-      const at = cms.timestamp?.imprintMatches && cms.timestamp.genTime ? cms.timestamp.genTime : claimed ?? now;
-      const chain = cms.signer ? chainOf(cms.signer, cms.certificates, trust) : { path: [], trusted: false };
-      const inValidity = chain.path.length > 0 && chain.path.every((x) => new Date(x.validFrom) <= at && at <= new Date(x.validTo));
+      const judged = judgeSigner(cms, trust, claimed, now);
       signatures.push({
         index: signatures.length + 1, subFilter, byteRange: br, signer: cms.signer ? certInfo(cms.signer) : null,
         claimedSigningTime: claimed?.toISOString() ?? null,
@@ -150,8 +167,8 @@ export function verifyPdf(pdf: Buffer, trust: TrustStore, now: Date, limits: Ver
         signingCertificateBound: cms.signingCertificateBound,
         digestMatches: cms.digestMatches, signatureValid: cms.signatureValid && cms.signingCertificateBound !== false,
         coversWholeFile: c + d === pdf.length,
-        chainTrusted: chain.trusted, certValidAtSigning: inValidity, chain: chain.path.map(certInfo),
-        ...(chain.trusted ? revocation(chain.path, trust, at) : { revocation: 'unknown' as const, revocationDetail: null }),
+        chainTrusted: judged.chainTrusted, certValidAtSigning: judged.certValidAtSigning, chain: judged.chain,
+        revocation: judged.revocation, revocationDetail: judged.revocationDetail,
       });
     } catch {
       structureOk = false;
