@@ -101,6 +101,9 @@ describe('the generic counter form', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().history[0].data).toMatchObject({ digitised: true, pages: 2 * files.length, certification: false });
+    // Not a certification of copies: the server says so, and the desk shows no certify button.
+    const state = await t.app.inject({ url: `/api/v1/dossiers/${res.json().code}/certified-copies`, headers: auth(desk()) });
+    expect(state.json()).toMatchObject({ certifiable: false, reason: expect.stringMatching(/not a certification/), copies: [] });
   });
 });
 
@@ -128,6 +131,19 @@ describe('electronic certified copies', () => {
     }
     const mine = (await t.app.inject({ url: '/api/v1/me/documents', headers: auth(tokens[DEMO_CITIZEN]!) })).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(doc.id);
+  });
+
+  it('the server says whether the desk may certify, and certifies each scan once', async () => {
+    const state = await t.app.inject({ url: `/api/v1/dossiers/${certCode}/certified-copies`, headers: auth(desk()) });
+    expect(state.statusCode, state.body).toBe(200);
+    expect(state.json()).toMatchObject({ certifiable: true, reason: null, copies: [{ fileId: scanId }] });
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${certCode}/certified-copies`, headers: auth(desk()), payload: { fileId: scanId } });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().type).toMatch(/already-certified/);
+    const docs = (await t.app.inject({ url: `/api/v1/dossiers/${certCode}/documents`, headers: auth(desk()) })).json();
+    expect(docs.items.filter((d: { kind: string }) => d.kind === 'certified_copy')).toHaveLength(1);
+    const citizen = await t.app.inject({ url: `/api/v1/dossiers/${certCode}/certified-copies`, headers: auth(tokens[DEMO_CITIZEN]!) });
+    expect(citizen.statusCode).toBe(403);
   });
 
   it('refuses a file that is not a scan of the dossier, and a citizen', async () => {

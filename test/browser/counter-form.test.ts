@@ -67,6 +67,10 @@ async function receive(vp: Viewport): Promise<void> {
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await check(desk, vp, '32-certified-copy');
+  // After a reload the server's record says the scan is certified: no second copy is offered.
+  await desk.reload();
+  await desk.getByText(text.certify.done).waitFor();
+  expect(await desk.getByRole('button', { name: text.certify.action.replace('{{name}}', 'bang-tot-nghiep.pdf') }).count()).toBe(0);
   expect(ctx.problems).toEqual([]);
 }
 

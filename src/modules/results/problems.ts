@@ -17,6 +17,11 @@ export const RESULT_PROBLEMS = {
     vi: 'Không chứng thực bản sao được cho hồ sơ này (thủ tục không phải chứng thực bản sao, hoặc hồ sơ đã dừng)',
     en: 'No certified copy can be issued for this dossier (not a certification of copies, or the dossier is closed)',
   },
+  'already-certified': {
+    status: 409,
+    vi: 'Bản chụp này đã được chứng thực; bản sao điện tử đã cấp nằm trong danh sách văn bản của hồ sơ',
+    en: 'This scan is already certified; its certified copy is among the dossier\'s documents',
+  },
   'verification-failed': { status: 422, vi: 'Không kiểm tra được văn bản này', en: 'This document could not be verified' },
 } as const satisfies ProblemDefs;
 

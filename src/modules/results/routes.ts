@@ -16,7 +16,7 @@ import type { BlobStore } from '../files/index.ts';
 import * as dossiers from '../dossiers/index.ts';
 import { dossierDocumentPdf, dossierDocuments, myDocuments, verifyStored, verifyUpload } from './access.ts';
 import { prepareControlSheet, recordDocuments, resultDraft } from './service.ts';
-import { certifyCopy } from './certify.ts';
+import { certification, certifyCopy } from './certify.ts';
 import { verifyPageHtml } from './verify-page.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -100,6 +100,23 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
         .header('content-disposition', `inline; filename="du-thao-ket-qua-${row.code}.pdf"`).send(pdf);
     });
 
+    r.get('/dossiers/:code/certified-copies', {
+      config: { policy: { roles: ['counter_officer'] } },
+      schema: {
+        tags: ['documents'],
+        summary: 'May I certify this dossier\'s scans, and which are certified / Chứng thực bản sao: điều kiện và bản đã cấp',
+        description: 'For the desk: `certifiable` (the server\'s judgement: a certified-copy procedure, the receiving desk, dossier not closed) with `reason` when not, and `copies[{fileId, documentId, title}]` — each scan is certified once.',
+        params: Type.Object({ code: Code }),
+        response: {
+          200: Type.Object({
+            certifiable: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]),
+            copies: Type.Array(Type.Object({ fileId: Type.String(), documentId: Type.String(), title: Type.String() })),
+          }),
+          ...errors(401, 403, 404),
+        },
+      },
+    }, async (req) => certification(ctxFrom(deps, req), req.params.code));
+
     r.post('/dossiers/:code/certified-copies', {
       config: { policy: { roles: ['counter_officer'] } },
       schema: {
@@ -107,10 +124,10 @@ export function resultRoutes(deps: AppDeps, blobs: BlobStore) {
         summary: 'Certify a scan as a true copy of the original (electronic certified copy) / Chứng thực bản sao điện tử từ bản chính',
         description: 'For dossiers of a certified-copy procedure (e.g. 2.000815), by a counter officer of the receiving desk who saw the original: '
           + 'the scan (`fileId`, attached to the dossier) becomes a PDF signed by the officer and sealed by the agency, registered for verification, '
-          + 'and put in the applicant\'s personal store when the dossier reaches a verified account.',
+          + 'and put in the applicant\'s personal store when the dossier reaches a verified account. A scan is certified once (409 `already-certified`).',
         params: Type.Object({ code: Code }),
         body: Type.Object({ fileId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-        response: { 201: Open('the signed certified copy'), ...errors(400, 401, 403, 404, 422) },
+        response: { 201: Open('the signed certified copy'), ...errors(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const ctx = ctxFrom(deps, req);

@@ -139,7 +139,7 @@ async function build(ctx: Ctx, blobs: BlobStore, dossier: DossierRow, history: H
   const issued = kind !== 'result' || step === 'issue';
   const row: DocumentRow = {
     id, dossier_id: dossier.id, kind, template, title, status: issued ? 'issued' : 'signed', sha256, size: bytes.length, signers,
-    agency_id: issuerAgency, history_seq: event.seq, created_at: pending?.created_at ?? at, updated_at: at,
+    agency_id: issuerAgency, history_seq: event.seq, source_file_id: null, created_at: pending?.created_at ?? at, updated_at: at,
   };
   const personal = kind === 'result' && issued && dossier.applicant_id ? { userId: dossier.applicant_id, fileId: randomUUID(), title } : null;
   return { mode: pending ? 'revise' : 'insert', row, personal, actor };

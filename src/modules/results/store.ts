@@ -30,6 +30,8 @@ export type ResultsTables = {
     signers: Json<SignerRecord[]>;
     agency_id: string;
     history_seq: number;
+    /** Certified copies: the dossier's scan it was made from. */
+    source_file_id: string | null;
     created_at: Date;
     updated_at: Date;
   };

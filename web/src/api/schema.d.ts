@@ -1360,11 +1360,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * May I certify this dossier's scans, and which are certified / Chứng thực bản sao: điều kiện và bản đã cấp
+         * @description For the desk: `certifiable` (the server's judgement: a certified-copy procedure, the receiving desk, dossier not closed) with `reason` when not, and `copies[{fileId, documentId, title}]` — each scan is certified once.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certifiable: boolean;
+                            copies: {
+                                documentId: string;
+                                fileId: string;
+                                title: string;
+                            }[];
+                            reason: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Certify a scan as a true copy of the original (electronic certified copy) / Chứng thực bản sao điện tử từ bản chính
-         * @description For dossiers of a certified-copy procedure (e.g. 2.000815), by a counter officer of the receiving desk who saw the original: the scan (`fileId`, attached to the dossier) becomes a PDF signed by the officer and sealed by the agency, registered for verification, and put in the applicant's personal store when the dossier reaches a verified account.
+         * @description For dossiers of a certified-copy procedure (e.g. 2.000815), by a counter officer of the receiving desk who saw the original: the scan (`fileId`, attached to the dossier) becomes a PDF signed by the officer and sealed by the agency, registered for verification, and put in the applicant's personal store when the dossier reaches a verified account. A scan is certified once (409 `already-certified`).
          */
         post: {
             parameters: {
@@ -1424,6 +1484,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details, with Vietnamese and English titles */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -10,12 +10,11 @@ import { documentPdfUrl } from '../api/documents.ts';
 import type { Dossier } from '../api/types.ts';
 import { can, useSession } from '../auth/session.tsx';
 import { ErrorBox } from '../ui/Feedback.tsx';
-
-/** A request for certified copies: the counter reception's record says so (the server decides). */
-const isCertification = (d: Dossier) => d.history.some((h) => h.action === 'register_counter' && (h.data as { certification?: unknown } | null)?.certification === true);
-const CLOSED = new Set([3, 8]);
+import { useApi } from '../ui/useApi.ts';
 
 interface Issued { id: string; title: string }
+/** The server's judgement (GET /dossiers/{code}/certified-copies): may this officer certify, and what is certified. */
+interface Certification { certifiable: boolean; reason: string | null; copies: { fileId: string; documentId: string; title: string }[] }
 
 export function CertifyCopies({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation('desk');
@@ -23,7 +22,10 @@ export function CertifyCopies({ dossier }: { dossier: Dossier }) {
   const [issued, setIssued] = useState<Record<string, Issued>>({});
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<unknown>();
-  if (!isCertification(dossier) || CLOSED.has(dossier.statusCode) || !can(user, 'counter_intake') || !dossier.files.length) return null;
+  const asks = can(user, 'counter_intake') && dossier.files.length > 0;
+  const state = useApi((signal) => (asks ? api<Certification>(`/dossiers/${encodeURIComponent(dossier.code)}/certified-copies`, { signal }) : Promise.resolve(null)), [dossier.code, asks]);
+  if (!state.data?.certifiable) return null;
+  const certified = new Map(state.data.copies.map((c) => [c.fileId, { id: c.documentId, title: c.title }]));
 
   async function certify(fileId: string) {
     setBusy(fileId);
@@ -33,6 +35,8 @@ export function CertifyCopies({ dossier }: { dossier: Dossier }) {
       setIssued((m) => ({ ...m, [fileId]: doc }));
     } catch (err) {
       setError(err);
+      // Certified meanwhile (another tab, a reload): show the copy the server has.
+      state.reload();
     } finally {
       setBusy(undefined);
     }
@@ -44,7 +48,7 @@ export function CertifyCopies({ dossier }: { dossier: Dossier }) {
       <p className="hint">{t('certify.lead')}</p>
       <ul className="documents">
         {dossier.files.map((f, i) => {
-          const done = issued[f.fileId];
+          const done = issued[f.fileId] ?? certified.get(f.fileId);
           return (
             <li key={`${f.fileId}-${i}`}>
               <p className="meta"><span>{f.name ?? f.componentCode}</span>{typeof f.pages === 'number' && <span>{t('certify.pages', { count: f.pages })}</span>}</p>
