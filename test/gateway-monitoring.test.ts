@@ -6,6 +6,8 @@ import { createMonitor } from '../src/modules/gateway/monitoring.ts';
 import { newObservability } from '../src/platform/observability.ts';
 import type { Services } from '../src/platform/module.ts';
 import type { ExchangeStats } from '../src/modules/gateway/contracts.ts';
+import type { MonitoringTables } from '../src/modules/gateway/monitoring-store.ts';
+import { fixedClock } from '../src/platform/clock.ts';
 
 const CLIENT = 'VN/GOV/000.00.44.H56/MOTCUA';
 const SERVICE = 'VN/GOV/000.00.00.G22/DANCU/citizen-lookup';
@@ -91,6 +93,20 @@ describe('gateway monitoring', () => {
     expect((await report('?from=2025-01-01T00:00:00Z&to=2026-03-10T01:00:00Z')).statusCode).toBe(400);
     expect((await report('?from=yesterday')).statusCode).toBe(400);
     expect((await report('?limit=3')).statusCode).toBe(400);
+  });
+
+  it('deletes minutes older than the retention (GATEWAY_MONITORING_RETENTION_DAYS) when it flushes', async () => {
+    const old = fixedClock(new Date(t.clock.now().getTime() - 100 * 86_400_000));
+    const services = () => ({ observability: newObservability() }) as Services;
+    const past = createMonitor({ db: t.database.db, clock: old, config: t.config, services: services() });
+    past.exchange(ex());
+    await past.close();
+    const rows = () => t.database.db.withTables<MonitoringTables>().selectFrom('gateway_monitoring').select('minute').execute();
+    expect((await rows()).length).toBe(5);
+    const now = createMonitor({ db: t.database.db, clock: t.clock, config: t.config, services: services() });
+    await now.close();
+    expect((await rows()).length).toBe(4);
+    expect(t.config.gateway.monitoringRetentionDays).toBe(90);
   });
 
   it('is for the province admin only (deny by default)', async () => {
