@@ -5,9 +5,13 @@
  * hash-chained and time-stamped message log with X-Road archives, and operational monitoring.
  */
 import { defineModule } from '../../platform/module.ts';
+import { REGISTRY_PROBLEMS } from './registry-problems.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
+export {
+  addCertificateClient, addClient, addGroup, addGroupMember, addMember, addService, addSubsystem, allow, deny, revokeClient,
+} from './registry.ts';
 
 export const gatewayModule = defineModule({
   name: 'gateway',
@@ -16,4 +20,5 @@ export const gatewayModule = defineModule({
     'gateway_groups', 'gateway_group_members', 'gateway_access_rights',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  problems: { ...REGISTRY_PROBLEMS },
 });
