@@ -17,7 +17,7 @@ export const gatewayModule = defineModule({
   name: 'gateway',
   tables: [
     'gateway_members', 'gateway_subsystems', 'gateway_credentials', 'gateway_services', 'gateway_endpoints',
-    'gateway_groups', 'gateway_group_members', 'gateway_access_rights',
+    'gateway_groups', 'gateway_group_members', 'gateway_access_rights', 'gateway_monitoring',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
