@@ -6,6 +6,7 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { REGISTRY_PROBLEMS } from './registry-problems.ts';
+import { gatewayPages } from './routes.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -18,7 +19,9 @@ export const gatewayModule = defineModule({
   tables: [
     'gateway_members', 'gateway_subsystems', 'gateway_credentials', 'gateway_services', 'gateway_endpoints',
     'gateway_groups', 'gateway_group_members', 'gateway_access_rights', 'gateway_monitoring',
+    'gateway_registry_version', 'gateway_token_keys',
   ],
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
+  pages: (ctx) => gatewayPages(ctx),
 });
