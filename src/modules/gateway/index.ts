@@ -19,6 +19,7 @@ export const gatewayModule = defineModule({
   tables: [
     'gateway_members', 'gateway_subsystems', 'gateway_credentials', 'gateway_services', 'gateway_endpoints',
     'gateway_groups', 'gateway_group_members', 'gateway_access_rights', 'gateway_monitoring',
+    'gateway_log_records', 'gateway_log_batches', 'gateway_log_timestamps', 'gateway_log_head', 'gateway_log_archives',
     'gateway_registry_version', 'gateway_token_keys',
   ],
   migrations: new URL('./migrations/', import.meta.url),
