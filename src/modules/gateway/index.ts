@@ -7,6 +7,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { REGISTRY_PROBLEMS } from './registry-problems.ts';
 import { gatewayPages } from './routes.ts';
+import { openMessageLog } from './log/index.ts';
+import { createMonitor } from './monitoring.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -25,4 +27,6 @@ export const gatewayModule = defineModule({
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
   pages: (ctx) => gatewayPages(ctx),
+  // The running parts the proxy calls: the message log and the monitor (contracts.ts).
+  provides: async (ctx) => ({ gateway: { log: await openMessageLog(ctx), monitor: createMonitor(ctx) } }),
 });

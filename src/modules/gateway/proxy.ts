@@ -85,8 +85,9 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
   if (reqTee) req.pipe(reqTee);
   const abort = new AbortController();
   res.once('close', () => { if (!res.writableFinished) abort.abort(); });
-  const settleRequest = async () => {
-    const body = await (reqTee ? reqTee.settle() : reqBody!);
+  /** The request body as logged: whole when it was sent whole (`failed`: what came before the exchange failed). */
+  const settleRequest = async (failed: boolean) => {
+    const body = await (reqTee ? (failed ? reqTee.settle() : reqTee.done) : reqBody!);
     ex.requestBytes = body.size;
     ex.request = message(ex, 'request', loggedOut, body, at);
     return body;
@@ -97,11 +98,11 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
     provider = await forward({ url: targetUrl(svc.baseUrl, target.path, target.query), method: req.method!, headers: out, body: reqTee, timeoutMs, signal: abort.signal });
   } catch (err) {
     ex.providerMs = performance.now() - t0;
-    await settleRequest();
+    await settleRequest(true);
     throw err;
   }
   ex.providerMs = performance.now() - t0;
-  const body = await settleRequest();
+  const body = await settleRequest(false);
   const hash = requestHash(headersDigest(ex.method, ex.path, loggedOut), body);
   const headers = { ...provider.headers, ...xroadHeaders(ex, hash) };
   ex.status = provider.status;
