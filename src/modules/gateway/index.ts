@@ -5,6 +5,7 @@
  * hash-chained and time-stamped message log with X-Road archives, and operational monitoring.
  */
 import { defineModule } from '../../platform/module.ts';
+import { logJobs } from './log/timestamp.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -17,4 +18,6 @@ export const gatewayModule = defineModule({
     'gateway_log_records', 'gateway_log_batches', 'gateway_log_timestamps', 'gateway_log_head', 'gateway_log_archives',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
+  jobs: (ctx) => logJobs(ctx),
 });
