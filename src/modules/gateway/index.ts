@@ -9,6 +9,7 @@ import { REGISTRY_PROBLEMS } from './registry-problems.ts';
 import { gatewayPages } from './routes.ts';
 import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
+import { logJobs } from './log/timestamp.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -29,4 +30,6 @@ export const gatewayModule = defineModule({
   pages: (ctx) => gatewayPages(ctx),
   // The running parts the proxy calls: the message log and the monitor (contracts.ts).
   provides: async (ctx) => ({ gateway: { log: await openMessageLog(ctx), monitor: createMonitor(ctx) } }),
+  // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
+  jobs: (ctx) => logJobs(ctx),
 });
