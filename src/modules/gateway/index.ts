@@ -6,6 +6,7 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { REGISTRY_PROBLEMS } from './registry-problems.ts';
+import { registerGatewayCommands } from './cli.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -21,4 +22,7 @@ export const gatewayModule = defineModule({
   ],
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
+  commands: (program, cli) => {
+    registerGatewayCommands(program, cli);
+  },
 });
