@@ -7,6 +7,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { REGISTRY_PROBLEMS } from './registry-problems.ts';
 import { registerGatewayCommands } from './cli.ts';
+import { GATEWAY_ADMIN_ROLES, gatewayAdminRoutes } from './admin-routes.ts';
+import { allows } from '../../platform/auth.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -22,6 +24,11 @@ export const gatewayModule = defineModule({
   ],
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
+  routes: (ctx) => gatewayAdminRoutes(ctx),
+  abilities: {
+    // The admin API under /gateway/ (policy `{ roles: ['province_admin'] }`) and the web admin pages.
+    gateway_admin: (p) => allows({ roles: GATEWAY_ADMIN_ROLES }, p),
+  },
   commands: (program, cli) => {
     registerGatewayCommands(program, cli);
   },
