@@ -12,6 +12,7 @@ import { allows } from '../../platform/auth.ts';
 import { gatewayPages } from './routes.ts';
 import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
+import { monitoringRoutes } from './monitoring-routes.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -29,7 +30,10 @@ export const gatewayModule = defineModule({
   ],
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
-  routes: (ctx) => gatewayAdminRoutes(ctx),
+  routes: (ctx) => async (api) => {
+    await api.register(gatewayAdminRoutes(ctx));
+    await api.register(monitoringRoutes(ctx));
+  },
   abilities: {
     // The admin API under /gateway/ (policy `{ roles: ['province_admin'] }`) and the web admin pages.
     gateway_admin: (p) => allows({ roles: GATEWAY_ADMIN_ROLES }, p),

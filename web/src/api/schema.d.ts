@@ -2682,6 +2682,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gateway/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway operational monitoring / Giám sát vận hành nền tảng tích hợp */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description start (default: an hour before to) */
+                    from?: string;
+                    /** @description end, exclusive (default: the end of the current minute) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            rows: {
+                                buckets: {
+                                    count: number;
+                                    /** @description upper bound in ms; null = slower than the last bound */
+                                    leMs: number | null;
+                                }[];
+                                bytesIn: number;
+                                bytesOut: number;
+                                /** @description client subsystem INSTANCE/CLASS/MEMBER/SUBSYSTEM (unknown: not a valid identifier; other: beyond the label limit) */
+                                client: string;
+                                errors: number;
+                                /** @description milliseconds, estimated from the latency buckets; null without data */
+                                p50Ms: number | null;
+                                /** @description milliseconds, estimated from the latency buckets; null without data */
+                                p95Ms: number | null;
+                                /** @description milliseconds, estimated from the latency buckets; null without data */
+                                p99Ms: number | null;
+                                requests: number;
+                                /** @description service INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE */
+                                service: string;
+                            }[];
+                            series: {
+                                /** Format: date-time */
+                                at: string;
+                                errors: number;
+                                /** @description milliseconds, estimated from the latency buckets; null without data */
+                                p95Ms: number | null;
+                                requests: number;
+                            }[];
+                            /** @description minutes per point of the series */
+                            stepMinutes: number;
+                            /** Format: date-time */
+                            to: string;
+                            totals: {
+                                bytesIn: number;
+                                bytesOut: number;
+                                errors: number;
+                                requests: number;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gateway/registry": {
         parameters: {
             query?: never;
