@@ -31,7 +31,11 @@ export interface MinuteKey {
 
 /** Adds the figures to what the table holds (the same minute, client and service from another node or an earlier flush add up). */
 export async function addMinutes(db: Executor, entries: readonly (MinuteKey & { stats: MinuteStats })[]): Promise<void> {
-  if (!entries.length) return;
+  // 23 parameters a row: at most 1000 rows a statement (PostgreSQL takes 65535 parameters).
+  for (let i = 0; i < entries.length; i += 1000) await addChunk(db, entries.slice(i, i + 1000));
+}
+
+async function addChunk(db: Executor, entries: readonly (MinuteKey & { stats: MinuteStats })[]): Promise<void> {
   const values = entries.map(({ minute, client, service, stats: s }) => ({
     minute: new Date(minute), client, service,
     requests: s.requests, errors: s.errors, bytes_in: s.bytesIn, bytes_out: s.bytesOut, duration_ms_sum: s.durationMsSum,
