@@ -15,6 +15,9 @@ export type { ServiceId, SubsystemId } from './identifiers.ts';
 export {
   addCertificateClient, addClient, addGroup, addGroupMember, addMember, addService, addSubsystem, allow, deny, revokeClient,
 } from './registry.ts';
+export { registerOwnServices } from './own-services.ts';
+export { GatewayClient } from './client.ts';
+export type { GatewayClientOptions, GatewayResponse } from './client.ts';
 
 export const gatewayModule = defineModule({
   name: 'gateway',

@@ -165,7 +165,10 @@ export async function handleR1(ctx: ModuleContext, req: IncomingMessage, res: Se
     const svc = snap.services.get(ex.service);
     if (!svc) throw new XRoadError(snap.subsystemByIdent.has(target.provider) ? 'Client.UnknownService' : 'Client.UnknownMember', ex.service);
     if (svc.disabled) throw new XRoadError('Server.ServerProxy.ServiceDisabled', ex.service);
-    if (!allowed(rightsOf(snap, svc.id, caller.client.id), ex.method, matchPath(target.path))) throw new XRoadError('Client.AccessDenied', `${ex.method} ${matchPath(target.path)}`);
+    const path = matchPath(target.path);
+    // A service with registered endpoints is only those endpoints; the rights then say who may call which.
+    if (svc.endpoints.length && !allowed(svc.endpoints, ex.method, path)) throw new XRoadError('Client.AccessDenied', `${ex.method} ${path} is not an endpoint of ${svc.ident}`);
+    if (!allowed(rightsOf(snap, svc.id, caller.client.id), ex.method, path)) throw new XRoadError('Client.AccessDenied', `${ex.method} ${path}`);
     const status = gw.log.status();
     if (status.refuseTraffic) throw new XRoadError('Server.ServerProxy.LoggingFailed', status.reason);
     await exchange(ctx, gw, req, res, svc, target, caller.usedBearer, ex, at);
