@@ -18,7 +18,7 @@ const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{
 /** A tab of the gateway pages' navigation. */
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: gw.nav.label }).getByRole('link', { name, exact: true });
 /** Nothing wider than the screen: wide tables scroll inside their own region. */
-const fitsWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+const fitsWidth = (page: Page) => page.evaluate(`document.documentElement.scrollWidth <= ${PHONE.width}`);
 
 beforeAll(async () => {
   await ensureWebBuilt();
