@@ -6,6 +6,7 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { logJobs } from './log/timestamp.ts';
+import { logRoutes } from './log/routes.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -20,4 +21,5 @@ export const gatewayModule = defineModule({
   migrations: new URL('./migrations/', import.meta.url),
   // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
   jobs: (ctx) => logJobs(ctx),
+  routes: (ctx) => logRoutes(ctx),
 });

@@ -129,3 +129,24 @@ export async function lastArchive(db: Executor): Promise<ArchiveRow | null> {
 export async function insertArchive(db: Executor, row: ArchiveRow): Promise<void> {
   await lt(db).insertInto('gateway_log_archives').values(row).execute();
 }
+
+export interface LogSearch { xRoadId?: string; client?: string; service?: string; from?: Date; to?: Date; beforeSeq?: number; limit: number }
+
+/** Records newest first, by X-Road-Id, client, service and time; keyset pagination on seq. */
+export function searchRecords(db: Executor, q: LogSearch) {
+  let s = lt(db).selectFrom('gateway_log_records').select([
+    'seq', 'batch_id', 'kind', 'x_road_id', 'request_id', 'client', 'service', 'method', 'path', 'status', 'error', 'at',
+    'body_size', 'body_sha512', 'digest_only',
+  ]);
+  if (q.xRoadId) s = s.where('x_road_id', '=', q.xRoadId);
+  if (q.client) s = s.where('client', '=', q.client);
+  if (q.service) s = s.where('service', '=', q.service);
+  if (q.from) s = s.where('at', '>=', q.from);
+  if (q.to) s = s.where('at', '<', q.to);
+  if (q.beforeSeq !== undefined) s = s.where('seq', '<', q.beforeSeq);
+  return s.orderBy('seq', 'desc').limit(q.limit).execute();
+}
+
+export async function recordBySeq(db: Executor, seq: number): Promise<RecordRow | null> {
+  return (await lt(db).selectFrom('gateway_log_records').selectAll().where('seq', '=', seq).executeTakeFirst()) ?? null;
+}
