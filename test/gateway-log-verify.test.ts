@@ -14,7 +14,7 @@ import { timestampPending } from '../src/modules/gateway/log/timestamp.ts';
 import { verifyMessageLog } from '../src/modules/gateway/log/verify.ts';
 import { lt, type RecordRow } from '../src/modules/gateway/log/store.ts';
 import type { Config } from '../src/config.ts';
-import type { Database } from '../src/db/index.ts';
+import { openDatabase, type Database } from '../src/db/index.ts';
 import type { Services } from '../src/platform/module.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 import { freshDatabase } from './helpers.ts';
@@ -97,6 +97,27 @@ describe('batch time-stamps and status', () => {
   });
 });
 
+describe('several nodes', () => {
+  it('keeps one chain when two nodes (two connection pools on PostgreSQL) write at once', async () => {
+    const second = database.url ? await openDatabase({ databaseUrl: database.url, pgliteDir: '', poolSize: 4 }) : null;
+    const other = await openMessageLog({ db: second?.db ?? database.db, config, clock, services: {} as Services });
+    try {
+      const before = (await verifyMessageLog(ctx())).records;
+      await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => exchange(log, { path: `/node-a/${i}`, at: now })),
+        ...Array.from({ length: 20 }, (_, i) => exchange(other, { path: `/node-b/${i}`, at: now })),
+      ]);
+      await timestampPending(ctx());
+      const r = await verifyMessageLog(ctx());
+      expect(r).toMatchObject({ ok: true, records: before + 80, problems: [] });
+      expect(r.timestamped).toBe(r.records);
+    } finally {
+      await other.close();
+      await second?.close();
+    }
+  });
+});
+
 describe('gateway log verify', () => {
   it('finds a changed record, and only that one', async () => {
     const before: RecordRow = await row(3);
@@ -145,19 +166,20 @@ describe('gateway log verify', () => {
     writeFileSync(join(config.gateway.logDir, big.body_file!), Buffer.alloc(200_000, 3));
 
     // The last record rewritten with its digest and hash recomputed, head moved along: only the signature tells.
-    const last = await row(11);
+    const lastSeq = Number((await lt(database.db).selectFrom('gateway_log_head').select('seq').executeTakeFirstOrThrow()).seq);
+    const last = await row(lastSeq);
     const { messageLeaf, chainHash } = await import('../src/modules/gateway/log/message.ts');
     const { leafDigest } = await import('../src/modules/gateway/log/hashtree.ts');
     const { loggedOfRow } = await import('../src/modules/gateway/log/store.ts');
     const forged = { ...last, path: '/forged' };
     const digest = leafDigest(messageLeaf(loggedOfRow(forged)));
-    const hash = chainHash(Buffer.from((await row(10)).hash), digest);
+    const hash = chainHash(Buffer.from((await row(lastSeq - 1)).hash), digest);
     await asSuperuser(async (c) => {
-      await sql`update gateway_log_records set path = '/forged', digest = ${digest}, hash = ${hash} where seq = 11`.execute(c);
+      await sql`update gateway_log_records set path = '/forged', digest = ${digest}, hash = ${hash} where seq = ${lastSeq}`.execute(c);
       await sql`update gateway_log_head set hash = ${hash}`.execute(c);
     });
     const again = await verifyMessageLog(ctx());
     expect(again.ok).toBe(false);
-    expect(again.problems.map((p) => p.message).join('\n')).toMatch(/batch 6: records 10–11 are not the ones the batch signature covers/);
+    expect(again.problems.map((p) => p.message).join('\n')).toMatch(new RegExp(`batch ${last.batch_id}: records \\d+–${lastSeq} are not the ones the batch signature covers`));
   });
 });
