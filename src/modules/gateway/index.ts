@@ -13,6 +13,9 @@ import { gatewayPages } from './routes.ts';
 import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
+import { logJobs } from './log/timestamp.ts';
+import { logRoutes } from './log/routes.ts';
+import { registerLogCommands } from './log/cli.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -33,13 +36,16 @@ export const gatewayModule = defineModule({
   routes: (ctx) => async (api) => {
     await api.register(gatewayAdminRoutes(ctx));
     await api.register(monitoringRoutes(ctx));
+    await api.register(logRoutes(ctx));
   },
+  // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
+  jobs: (ctx) => logJobs(ctx),
   abilities: {
     // The admin API under /gateway/ (policy `{ roles: ['province_admin'] }`) and the web admin pages.
     gateway_admin: (p) => allows({ roles: GATEWAY_ADMIN_ROLES }, p),
   },
   commands: (program, cli) => {
-    registerGatewayCommands(program, cli);
+    registerLogCommands(registerGatewayCommands(program, cli), cli);
   },
   pages: (ctx) => gatewayPages(ctx),
   // The running parts the proxy calls: the message log and the monitor (contracts.ts).
