@@ -5,7 +5,8 @@
  * response bodies kept, signed and hash-chained in group commits) and batch time-stamps from the TSA
  * simulator (sims/tsa). Bodies of 1 KB and 1 MB, posted to the provider's /mirror (the same size back).
  * Prints requests/s, p50/p99 and, per size, the ratio gateway/direct and the latency the gateway adds.
- * Needs DATABASE_URL (a real PostgreSQL; a scratch database is made and dropped).
+ * Needs DATABASE_URL (a real PostgreSQL; a scratch database is made, seeded (the message log signs with
+ * the province's seal) and dropped).
  * BENCH_SECONDS (default 10, at most 20 per phase), BENCH_SIZES (default "1024,1048576").
  */
 import { loadavg, cpus } from 'node:os';
@@ -53,7 +54,7 @@ try {
   await cli(db.url, dataDir, 'service', 'add', SERVICE, '--url', providerUrl);
   await cli(db.url, dataDir, 'allow', CLIENT, SERVICE);
   server = await startServer({
-    DATABASE_URL: db.url, DATABASE_POOL_SIZE: '16', SEED_DEMO: 'false', DATA_DIR: dataDir, TSA_URL: tsa.url,
+    DATABASE_URL: db.url, DATABASE_POOL_SIZE: '16', SEED_DEMO: 'true', DATA_DIR: dataDir, TSA_URL: tsa.url,
     GATEWAY_TIMESTAMP_INTERVAL_SECONDS: '60',
   }, { cwd: process.env.BENCH_APP_DIR });
   const tokenRes = await fetch(`${server.url}/gateway/oauth2/token`, {
@@ -64,7 +65,7 @@ try {
   if (!tokenRes.ok) throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
   const { access_token: token } = (await tokenRes.json()) as { access_token: string };
   // A first call through, so a refusal shows before any measurement.
-  const probe = await fetch(`${server.url}/r1/${SERVICE}/`, { method: 'POST', body: 'x', headers: { authorization: `Bearer ${token}`, 'x-road-client': CLIENT, 'content-type': 'text/plain' } });
+  const probe = await fetch(`${server.url}/r1/${SERVICE}/mirror`, { method: 'POST', body: 'x', headers: { authorization: `Bearer ${token}`, 'x-road-client': CLIENT, 'content-type': 'text/plain' } });
   if (!probe.ok) throw new Error(`a call through the gateway: ${probe.status} ${await probe.text()}`);
 
   const load0 = loadavg();

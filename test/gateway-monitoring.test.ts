@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, login, registerCitizen } from './helpers.ts';
 import { monitorApp, type MonitorApp } from './support/gateway-monitor-app.ts';
-import { createMonitor } from '../src/modules/gateway/monitoring.ts';
+import { createMonitor, MAX_PAIRS } from '../src/modules/gateway/monitoring.ts';
 import { newObservability } from '../src/platform/observability.ts';
 import type { Services } from '../src/platform/module.ts';
 import type { ExchangeStats } from '../src/modules/gateway/contracts.ts';
+import type { MonitoringTables } from '../src/modules/gateway/monitoring-store.ts';
+import { fixedClock } from '../src/platform/clock.ts';
 
 const CLIENT = 'VN/GOV/000.00.44.H56/MOTCUA';
 const SERVICE = 'VN/GOV/000.00.00.G22/DANCU/citizen-lookup';
@@ -91,6 +93,33 @@ describe('gateway monitoring', () => {
     expect((await report('?from=2025-01-01T00:00:00Z&to=2026-03-10T01:00:00Z')).statusCode).toBe(400);
     expect((await report('?from=yesterday')).statusCode).toBe(400);
     expect((await report('?limit=3')).statusCode).toBe(400);
+  });
+
+  it('deletes minutes older than the retention (GATEWAY_MONITORING_RETENTION_DAYS) when it flushes', async () => {
+    const old = fixedClock(new Date(t.clock.now().getTime() - 100 * 86_400_000));
+    const services = () => ({ observability: newObservability() }) as Services;
+    const past = createMonitor({ db: t.database.db, clock: old, config: t.config, services: services() });
+    past.exchange(ex());
+    await past.close();
+    const rows = () => t.database.db.withTables<MonitoringTables>().selectFrom('gateway_monitoring').select('minute').execute();
+    expect((await rows()).length).toBe(5);
+    const now = createMonitor({ db: t.database.db, clock: t.clock, config: t.config, services: services() });
+    await now.close();
+    expect((await rows()).length).toBe(4);
+    expect(t.config.gateway.monitoringRetentionDays).toBe(90);
+  });
+
+  it('keeps labels bounded: past MAX_PAIRS client/service pairs, new ones count as other', async () => {
+    const services = { observability: newObservability() } as Services;
+    // A year back: its rows stay out of the other tests' ranges (and go with the retention).
+    const mon = createMonitor({ db: t.database.db, clock: fixedClock('2025-03-10T00:00:00Z'), config: t.config, services });
+    for (let i = 0; i <= MAX_PAIRS; i++) mon.exchange(ex({ service: `VN/GOV/000.00.00.G22/DANCU/s${i}` }));
+    mon.exchange(ex({ service: 'VN/GOV/000.00.00.G22/DANCU/s0' }));
+    const { values } = await services.observability.metrics.getSingleMetric('gateway_requests_total')!.get();
+    expect(values).toHaveLength(MAX_PAIRS + 1);
+    expect(values.find((v) => v.labels.service === 'VN/GOV/000.00.00.G22/DANCU/s0')?.value).toBe(2);
+    expect(values.find((v) => v.labels.service === 'other')).toMatchObject({ labels: { client: 'other' }, value: 1 });
+    await mon.close();
   });
 
   it('is for the province admin only (deny by default)', async () => {

@@ -147,3 +147,5 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Started by the launcher (src/platform/simulators.ts): it goes when its parent goes, even one that crashed.
+if (process.env.SIM_EXIT_WITH_PARENT === '1') process.stdin.on('close', stop).resume();

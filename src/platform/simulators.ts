@@ -21,7 +21,8 @@ const SIMS = new URL('../../sims/', import.meta.url);
 export async function startSimulator(script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Simulator> {
   const main = fileURLToPath(new URL(script, SIMS));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env },
+    // Its stdin is a pipe from this process: a simulator that asks (SIM_EXIT_WITH_PARENT) ends when it closes.
+    stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, SIM_EXIT_WITH_PARENT: '1', ...env },
   });
   const info = await new Promise<Simulator['info']>((resolve, reject) => {
     const exited = (code: number | null) => reject(new Error(`simulator ${script} exited (${code}) before listening`));

@@ -12,8 +12,8 @@ import { allows } from '../../platform/auth.ts';
 import { gatewayPages } from './routes.ts';
 import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
-import { monitoringRoutes } from './monitoring-routes.ts';
 import { logJobs } from './log/timestamp.ts';
+import { monitoringRoutes } from './monitoring-routes.ts';
 import { logRoutes } from './log/routes.ts';
 import { registerLogCommands } from './log/cli.ts';
 
