@@ -31,7 +31,11 @@ export interface MinuteKey {
 
 /** Adds the figures to what the table holds (the same minute, client and service from another node or an earlier flush add up). */
 export async function addMinutes(db: Executor, entries: readonly (MinuteKey & { stats: MinuteStats })[]): Promise<void> {
-  if (!entries.length) return;
+  // 23 parameters a row: at most 1000 rows a statement (PostgreSQL takes 65535 parameters).
+  for (let i = 0; i < entries.length; i += 1000) await addChunk(db, entries.slice(i, i + 1000));
+}
+
+async function addChunk(db: Executor, entries: readonly (MinuteKey & { stats: MinuteStats })[]): Promise<void> {
   const values = entries.map(({ minute, client, service, stats: s }) => ({
     minute: new Date(minute), client, service,
     requests: s.requests, errors: s.errors, bytes_in: s.bytesIn, bytes_out: s.bytesOut, duration_ms_sum: s.durationMsSum,
@@ -77,4 +81,10 @@ export async function sumByMinute(db: Executor, from: Date, to: Date): Promise<{
     .groupBy('minute').orderBy('minute')
     .execute();
   return rows.map((r) => ({ minute: new Date(r.minute).getTime(), stats: statsOf(r) }));
+}
+
+/** Deletes the minutes before `before` (retention); returns how many rows went. */
+export async function pruneMinutes(db: Executor, before: Date): Promise<number> {
+  const r = await mt(db).deleteFrom('gateway_monitoring').where('minute', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -8,7 +8,7 @@ import client from 'prom-client';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { ExchangeStats, Monitor } from './contracts.ts';
 import { parseServiceId, parseSubsystemId } from './identifiers.ts';
-import { addMinutes, type MinuteKey } from './monitoring-store.ts';
+import { addMinutes, pruneMinutes, type MinuteKey } from './monitoring-store.ts';
 import { addStats, bucketOf, emptyStats, minuteOf, type MinuteStats } from './monitoring-stats.ts';
 import { messageLogReadiness } from './health.ts';
 
@@ -24,6 +24,9 @@ export interface MonitorService extends Monitor {
 }
 
 interface PairMetrics {
+  client: string;
+  service: string;
+  key: string;
   duration: client.Histogram.Internal<string>;
   provider: client.Histogram.Internal<string>;
   bytesIn: client.Counter.Internal;
@@ -45,12 +48,14 @@ function metrics(registry: client.Registry) {
   };
 }
 
+const errorLabel = (e: string | undefined): string => (e === undefined ? '' : /^[A-Za-z][A-Za-z0-9.]{0,99}$/.test(e) ? e : 'other');
+
 /** Labels stay bounded: a malformed identifier (an unknown caller's header) is `unknown`, an error type not like `Server.X.Y` is `other`. */
 export function labelsOf(s: Pick<ExchangeStats, 'client' | 'service' | 'error'>): { client: string; service: string; error: string } {
   return {
     client: parseSubsystemId(s.client) ? s.client : 'unknown',
     service: parseServiceId(s.service) ? s.service : 'unknown',
-    error: s.error === undefined ? '' : /^[A-Za-z][A-Za-z0-9.]{0,99}$/.test(s.error) ? s.error : 'other',
+    error: errorLabel(s.error),
   };
 }
 
@@ -59,10 +64,15 @@ export function createMonitor(ctx: ModuleContext): MonitorService {
   const pairs = new Map<string, PairMetrics>();
   let pending = new Map<string, MinuteKey & { stats: MinuteStats }>();
 
-  const pairMetrics = (c: string, s: string, key: string): PairMetrics => {
+  // The labels of a (client, service) as the proxy names them, checked once: later calls are one map look-up.
+  const byRaw = new Map<string, PairMetrics>();
+  const pairMetrics = (c: string, s: string): PairMetrics => {
+    let key = `${c} ${s}`;
+    if (!pairs.has(key) && pairs.size >= MAX_PAIRS) [c, s, key] = ['other', 'other', 'other other'];
     let p = pairs.get(key);
     if (!p) {
       p = {
+        client: c, service: s, key,
         duration: m.duration.labels(c, s), provider: m.provider.labels(c, s),
         bytesIn: m.bytesIn.labels(c, s), bytesOut: m.bytesOut.labels(c, s), requests: new Map(),
       };
@@ -72,10 +82,16 @@ export function createMonitor(ctx: ModuleContext): MonitorService {
   };
 
   function exchange(stats: ExchangeStats): void {
-    let { client: c, service: s, error } = labelsOf(stats);
-    let key = `${c} ${s}`;
-    if (!pairs.has(key) && pairs.size >= MAX_PAIRS) [c, s, key] = ['other', 'other', 'other other'];
-    const p = pairMetrics(c, s, key);
+    const raw = `${stats.client} ${stats.service}`;
+    let p = byRaw.get(raw);
+    if (!p) {
+      const l = labelsOf(stats);
+      p = pairMetrics(l.client, l.service);
+      // Only well-formed identifiers are remembered (a caller's garbage never grows the map).
+      if (l.client === stats.client && l.service === stats.service && byRaw.size < MAX_PAIRS) byRaw.set(raw, p);
+    }
+    const { client: c, service: s, key } = p;
+    const error = errorLabel(stats.error);
     const statusKey = `${stats.status} ${error}`;
     let counter = p.requests.get(statusKey);
     if (!counter) p.requests.set(statusKey, counter = m.requests.labels(c, s, String(stats.status), error));
@@ -98,9 +114,16 @@ export function createMonitor(ctx: ModuleContext): MonitorService {
   }
 
   let flushing: Promise<void> = Promise.resolve();
+  let prunedAt = 0;
   const flush = (): Promise<void> => {
     // One flush at a time; a failed one puts its figures back (added to what came since), nothing is lost.
     flushing = flushing.catch(() => undefined).then(async () => {
+      const now = ctx.clock.now().getTime();
+      // Retention, at most hourly per node (the same delete from several nodes is harmless).
+      if (now - prunedAt >= 3_600_000) {
+        prunedAt = now;
+        await pruneMinutes(ctx.db, new Date(now - ctx.config.gateway.monitoringRetentionDays * 86_400_000));
+      }
       if (!pending.size) return;
       const batch = pending;
       pending = new Map();
