@@ -3,7 +3,7 @@
  * (two consecutive ones whose linkinginfo chain) and ours, and catches a changed, removed or reordered
  * .asice; our archives continue the chain from the last one written.
  */
-import { createWriteStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -11,43 +11,29 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.ts';
-import { openMessageLog, type RunningMessageLog } from '../src/modules/gateway/log/index.ts';
+import type { RunningMessageLog } from '../src/modules/gateway/log/index.ts';
 import { timestampPending } from '../src/modules/gateway/log/timestamp.ts';
 import { writeArchives } from '../src/modules/gateway/log/archive.ts';
 import { verifyArchives } from '../src/modules/gateway/log/archive-read.ts';
-import type { Config } from '../src/config.ts';
-import type { Services } from '../src/platform/module.ts';
-import { testConfig, TEST_NOW } from './config.ts';
-import { freshDatabase } from './helpers.ts';
-import { exchange, message, sinkOf } from './support/gateway-log-kit.ts';
-import { startTsa, type TestTsa } from './support/openssl-tsa.ts';
+import { TEST_NOW } from './config.ts';
+import { exchange, logFixture, message, sinkOf } from './support/gateway-log-kit.ts';
 
 const XROAD = new URL('../../shared/anchors/xroad/', import.meta.url).pathname;
 const samples = [join(XROAD, 'message-archive-0.zip'), join(XROAD, 'message-archive-1.zip')];
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let log: RunningMessageLog;
-let tsa: TestTsa;
-let config: Config;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-gwloga-'));
 const out = join(dir, 'archives');
-const clock = fixedClock(TEST_NOW);
-const ctx = () => ({ db: database.db, config, clock });
+let f: Awaited<ReturnType<typeof logFixture>>;
+let log: RunningMessageLog;
+const ctx = () => f.ctx();
 /** Our archives, in the order written. */
 const written: string[] = [];
 
 beforeAll(async () => {
-  tsa = await startTsa(mkdtempSync(join(dir, 'tsa-')));
-  config = { ...testConfig(dir), pki: { tsaUrl: tsa.url } } as Config;
-  database = await freshDatabase();
-  log = await openMessageLog({ db: database.db, config, clock, services: {} as Services });
+  f = await logFixture(dir, fixedClock(TEST_NOW));
+  log = f.log;
 });
-afterAll(async () => {
-  await log.close();
-  await database.close();
-  await tsa.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => f.close());
 
 /** The entries of a zip, in order. */
 async function entries(path: string): Promise<{ name: string; bytes: Buffer }[]> {

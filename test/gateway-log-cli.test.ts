@@ -2,7 +2,7 @@
  * Issue 14: `motcua gateway log verify | archive | check-archive | timestamp | status`, run through
  * commander on the test database (the `gateway` group itself is the admin part's).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -10,39 +10,25 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../src/platform/clock.ts';
 import { registerLogCommands } from '../src/modules/gateway/log/cli.ts';
-import { openMessageLog, type RunningMessageLog } from '../src/modules/gateway/log/index.ts';
-import type { Config } from '../src/config.ts';
 import type { CliContext, Services } from '../src/platform/module.ts';
-import { testConfig, TEST_NOW } from './config.ts';
-import { freshDatabase } from './helpers.ts';
-import { exchange } from './support/gateway-log-kit.ts';
-import { startTsa, type TestTsa } from './support/openssl-tsa.ts';
+import { TEST_NOW } from './config.ts';
+import { exchange, logFixture } from './support/gateway-log-kit.ts';
+import { asSuperuser } from './support/superuser.ts';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let log: RunningMessageLog;
-let tsa: TestTsa;
-let config: Config;
-const dir = mkdtempSync(join(tmpdir(), 'motcua-gwlogc-'));
 const XROAD = new URL('../../shared/anchors/xroad/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'motcua-gwlogc-'));
+let f: Awaited<ReturnType<typeof logFixture>>;
 
 beforeAll(async () => {
-  tsa = await startTsa(mkdtempSync(join(dir, 'tsa-')));
-  config = { ...testConfig(dir), pki: { tsaUrl: tsa.url } } as Config;
-  database = await freshDatabase();
-  log = await openMessageLog({ db: database.db, config, clock: fixedClock(TEST_NOW), services: {} as Services });
+  f = await logFixture(dir, fixedClock(TEST_NOW));
 });
-afterAll(async () => {
-  await log.close();
-  await database.close();
-  await tsa.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => f.close());
 
 /** Runs `motcua gateway …args` in-process: its standard output and exit code. */
 async function motcua(...args: string[]): Promise<{ out: string; code: number }> {
   const program = new Command('motcua').exitOverride();
   const cli = {
-    config, withDb: (fn) => fn(database, config), bar: () => ({ update() {}, stop() {} }), services: async () => ({}) as Services,
+    config: f.config, withDb: (fn) => fn(f.database, f.config), bar: () => ({ update() {}, stop() {} }), services: async () => ({}) as Services,
   } as CliContext;
   registerLogCommands(program.command('gateway'), cli);
   const lines: string[] = [];
@@ -61,7 +47,7 @@ async function motcua(...args: string[]): Promise<{ out: string; code: number }>
 describe('motcua gateway log', () => {
   it('time-stamps, verifies, archives and checks the archives', async () => {
     // The command line runs on the real clock: so do these records.
-    for (let i = 0; i < 3; i++) await exchange(log, { path: `/cli/${i}`, at: new Date() });
+    for (let i = 0; i < 3; i++) await exchange(f.log, { path: `/cli/${i}`, at: new Date() });
     expect((await motcua('log', 'status')).out).toMatch(/^healthy; 6 record\(s\) waiting; last time-stamp none/);
     expect((await motcua('log', 'timestamp')).out).toMatch(/^batches 1–3 time-stamped at /);
     const v = await motcua('log', 'verify', '--json');
@@ -78,11 +64,7 @@ describe('motcua gateway log', () => {
   });
 
   it('names the tampered record and exits 1', async () => {
-    await database.db.connection().execute(async (c) => {
-      await sql`set session_replication_role = replica`.execute(c);
-      await sql`update gateway_log_records set status = 500 where seq = 4`.execute(c);
-      await sql`reset session_replication_role`.execute(c);
-    });
+    await asSuperuser(f.database, async (c) => { await sql`update gateway_log_records set status = 500 where seq = 4`.execute(c); });
     const v = await motcua('log', 'verify');
     expect(v.code).toBe(1);
     expect(v.out).toMatch(/^TAMPERED: 2 problem\(s\)/);

@@ -3,7 +3,7 @@
  * and `gateway log verify` finding exactly the record that was changed, removed or reordered by someone
  * who bypassed the append-only triggers.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -16,47 +16,28 @@ import { lt, type RecordRow } from '../src/modules/gateway/log/store.ts';
 import type { Config } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/index.ts';
 import type { Services } from '../src/platform/module.ts';
-import { testConfig, TEST_NOW } from './config.ts';
-import { freshDatabase } from './helpers.ts';
-import { exchange, sinkOf, message } from './support/gateway-log-kit.ts';
-import { startTsa, type TestTsa } from './support/openssl-tsa.ts';
+import { TEST_NOW } from './config.ts';
+import { exchange, logFixture, message, sinkOf } from './support/gateway-log-kit.ts';
+import { asSuperuser as asSuperuserOn, type Conn } from './support/superuser.ts';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let log: RunningMessageLog;
-let tsa: TestTsa;
-let config: Config;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-gwlogv-'));
 // The TSA's clock is the real one: so is the log's here.
 let now = new Date();
 const clock = { ...fixedClock(TEST_NOW), now: () => now };
-const ctx = () => ({ db: database.db, config, clock });
+let f: Awaited<ReturnType<typeof logFixture>>;
+let database: Database;
+let log: RunningMessageLog;
+let config: Config;
+const ctx = () => f.ctx();
+const asSuperuser = (fn: (c: Conn) => Promise<void>) => asSuperuserOn(database, fn);
 
 beforeAll(async () => {
-  tsa = await startTsa(mkdtempSync(join(dir, 'tsa-')));
-  config = { ...testConfig(dir), pki: { tsaUrl: tsa.url } } as Config;
+  f = await logFixture(dir, clock);
+  config = f.config;
   config.gateway = { ...config.gateway, timestampMaxAgeSeconds: 600, refuseWhenUntimestamped: true };
-  database = await freshDatabase();
-  log = await openMessageLog({ db: database.db, config, clock, services: {} as Services });
+  ({ database, log } = f);
 });
-afterAll(async () => {
-  await log.close();
-  await database.close();
-  await tsa.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-type Conn = Parameters<Parameters<ReturnType<Database['db']['connection']>['execute']>[0]>[0];
-/** What an attacker with superuser rights does: triggers off for the session (`replica`), then `fn`. */
-async function asSuperuser(fn: (c: Conn) => Promise<void>) {
-  await database.db.connection().execute(async (c) => {
-    await sql`set session_replication_role = replica`.execute(c);
-    try {
-      await fn(c);
-    } finally {
-      await sql`reset session_replication_role`.execute(c);
-    }
-  });
-}
+afterAll(() => f.close());
 
 const row = (seq: number) => lt(database.db).selectFrom('gateway_log_records').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
 const problemSeqs = async () => {
@@ -81,7 +62,7 @@ describe('batch time-stamps and status', () => {
   });
 
   it('says so when the TSA is down longer than the policy allows, without blocking record()', async () => {
-    await tsa.setDown(true);
+    await f.tsa.setDown(true);
     now = new Date();
     await exchange(log, { path: '/while-down', at: now });
     await expect(timestampPending(ctx())).rejects.toThrow(/503/);
@@ -89,7 +70,7 @@ describe('batch time-stamps and status', () => {
     now = new Date(Date.now() + 601_000);
     expect(log.status()).toMatchObject({ healthy: false, refuseTraffic: true, untimestamped: 2 });
     expect(log.status().reason).toMatch(/not time-stamped for 60\d s/);
-    await tsa.setDown(false);
+    await f.tsa.setDown(false);
     await timestampPending(ctx());
     await log.refresh();
     expect(log.status()).toMatchObject({ healthy: true, refuseTraffic: false, untimestamped: 0 });
@@ -99,7 +80,7 @@ describe('batch time-stamps and status', () => {
 
 describe('several nodes', () => {
   it('keeps one chain when two nodes (two connection pools on PostgreSQL) write at once', async () => {
-    const second = database.url ? await openDatabase({ databaseUrl: database.url, pgliteDir: '', poolSize: 4 }) : null;
+    const second = f.database.url ? await openDatabase({ databaseUrl: f.database.url, pgliteDir: '', poolSize: 4 }) : null;
     const other = await openMessageLog({ db: second?.db ?? database.db, config, clock, services: {} as Services });
     try {
       const before = (await verifyMessageLog(ctx())).records;
