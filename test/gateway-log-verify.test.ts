@@ -3,7 +3,7 @@
  * and `gateway log verify` finding exactly the record that was changed, removed or reordered by someone
  * who bypassed the append-only triggers.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -14,49 +14,30 @@ import { timestampPending } from '../src/modules/gateway/log/timestamp.ts';
 import { verifyMessageLog } from '../src/modules/gateway/log/verify.ts';
 import { lt, type RecordRow } from '../src/modules/gateway/log/store.ts';
 import type { Config } from '../src/config.ts';
-import type { Database } from '../src/db/index.ts';
+import { openDatabase, type Database } from '../src/db/index.ts';
 import type { Services } from '../src/platform/module.ts';
-import { testConfig, TEST_NOW } from './config.ts';
-import { freshDatabase } from './helpers.ts';
-import { exchange, sinkOf, message } from './support/gateway-log-kit.ts';
-import { startTsa, type TestTsa } from './support/openssl-tsa.ts';
+import { TEST_NOW } from './config.ts';
+import { exchange, logFixture, message, sinkOf } from './support/gateway-log-kit.ts';
+import { asSuperuser as asSuperuserOn, type Conn } from './support/superuser.ts';
 
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let log: RunningMessageLog;
-let tsa: TestTsa;
-let config: Config;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-gwlogv-'));
 // The TSA's clock is the real one: so is the log's here.
 let now = new Date();
 const clock = { ...fixedClock(TEST_NOW), now: () => now };
-const ctx = () => ({ db: database.db, config, clock });
+let f: Awaited<ReturnType<typeof logFixture>>;
+let database: Database;
+let log: RunningMessageLog;
+let config: Config;
+const ctx = () => f.ctx();
+const asSuperuser = (fn: (c: Conn) => Promise<void>) => asSuperuserOn(database, fn);
 
 beforeAll(async () => {
-  tsa = await startTsa(mkdtempSync(join(dir, 'tsa-')));
-  config = { ...testConfig(dir), pki: { tsaUrl: tsa.url } } as Config;
+  f = await logFixture(dir, clock);
+  config = f.config;
   config.gateway = { ...config.gateway, timestampMaxAgeSeconds: 600, refuseWhenUntimestamped: true };
-  database = await freshDatabase();
-  log = await openMessageLog({ db: database.db, config, clock, services: {} as Services });
+  ({ database, log } = f);
 });
-afterAll(async () => {
-  await log.close();
-  await database.close();
-  await tsa.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-type Conn = Parameters<Parameters<ReturnType<Database['db']['connection']>['execute']>[0]>[0];
-/** What an attacker with superuser rights does: triggers off for the session (`replica`), then `fn`. */
-async function asSuperuser(fn: (c: Conn) => Promise<void>) {
-  await database.db.connection().execute(async (c) => {
-    await sql`set session_replication_role = replica`.execute(c);
-    try {
-      await fn(c);
-    } finally {
-      await sql`reset session_replication_role`.execute(c);
-    }
-  });
-}
+afterAll(() => f.close());
 
 const row = (seq: number) => lt(database.db).selectFrom('gateway_log_records').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
 const problemSeqs = async () => {
@@ -81,7 +62,7 @@ describe('batch time-stamps and status', () => {
   });
 
   it('says so when the TSA is down longer than the policy allows, without blocking record()', async () => {
-    await tsa.setDown(true);
+    await f.tsa.setDown(true);
     now = new Date();
     await exchange(log, { path: '/while-down', at: now });
     await expect(timestampPending(ctx())).rejects.toThrow(/503/);
@@ -89,11 +70,32 @@ describe('batch time-stamps and status', () => {
     now = new Date(Date.now() + 601_000);
     expect(log.status()).toMatchObject({ healthy: false, refuseTraffic: true, untimestamped: 2 });
     expect(log.status().reason).toMatch(/not time-stamped for 60\d s/);
-    await tsa.setDown(false);
+    await f.tsa.setDown(false);
     await timestampPending(ctx());
     await log.refresh();
     expect(log.status()).toMatchObject({ healthy: true, refuseTraffic: false, untimestamped: 0 });
     expect((await verifyMessageLog(ctx())).ok).toBe(true);
+  });
+});
+
+describe('several nodes', () => {
+  it('keeps one chain when two nodes (two connection pools on PostgreSQL) write at once', async () => {
+    const second = f.database.url ? await openDatabase({ databaseUrl: f.database.url, pgliteDir: '', poolSize: 4 }) : null;
+    const other = await openMessageLog({ db: second?.db ?? database.db, config, clock, services: {} as Services });
+    try {
+      const before = (await verifyMessageLog(ctx())).records;
+      await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => exchange(log, { path: `/node-a/${i}`, at: now })),
+        ...Array.from({ length: 20 }, (_, i) => exchange(other, { path: `/node-b/${i}`, at: now })),
+      ]);
+      await timestampPending(ctx());
+      const r = await verifyMessageLog(ctx());
+      expect(r).toMatchObject({ ok: true, records: before + 80, problems: [] });
+      expect(r.timestamped).toBe(r.records);
+    } finally {
+      await other.close();
+      await second?.close();
+    }
   });
 });
 
@@ -145,19 +147,20 @@ describe('gateway log verify', () => {
     writeFileSync(join(config.gateway.logDir, big.body_file!), Buffer.alloc(200_000, 3));
 
     // The last record rewritten with its digest and hash recomputed, head moved along: only the signature tells.
-    const last = await row(11);
+    const lastSeq = Number((await lt(database.db).selectFrom('gateway_log_head').select('seq').executeTakeFirstOrThrow()).seq);
+    const last = await row(lastSeq);
     const { messageLeaf, chainHash } = await import('../src/modules/gateway/log/message.ts');
     const { leafDigest } = await import('../src/modules/gateway/log/hashtree.ts');
     const { loggedOfRow } = await import('../src/modules/gateway/log/store.ts');
     const forged = { ...last, path: '/forged' };
     const digest = leafDigest(messageLeaf(loggedOfRow(forged)));
-    const hash = chainHash(Buffer.from((await row(10)).hash), digest);
+    const hash = chainHash(Buffer.from((await row(lastSeq - 1)).hash), digest);
     await asSuperuser(async (c) => {
-      await sql`update gateway_log_records set path = '/forged', digest = ${digest}, hash = ${hash} where seq = 11`.execute(c);
+      await sql`update gateway_log_records set path = '/forged', digest = ${digest}, hash = ${hash} where seq = ${lastSeq}`.execute(c);
       await sql`update gateway_log_head set hash = ${hash}`.execute(c);
     });
     const again = await verifyMessageLog(ctx());
     expect(again.ok).toBe(false);
-    expect(again.problems.map((p) => p.message).join('\n')).toMatch(/batch 6: records 10–11 are not the ones the batch signature covers/);
+    expect(again.problems.map((p) => p.message).join('\n')).toMatch(new RegExp(`batch ${last.batch_id}: records \\d+–${lastSeq} are not the ones the batch signature covers`));
   });
 });

@@ -2,8 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../../src/config.ts';
 import type { LogMessage, MessageLog } from '../../src/modules/gateway/contracts.ts';
-import { TEST_NOW } from '../config.ts';
+import { openMessageLog } from '../../src/modules/gateway/log/index.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import type { Services } from '../../src/platform/module.ts';
+import { testConfig, TEST_NOW } from '../config.ts';
+import { freshDatabase } from '../helpers.ts';
+import { startTsa } from './openssl-tsa.ts';
 
 /** Streams `body` through a sink in 16 KB chunks, as the proxy does, and finishes it. */
 export async function sinkOf(l: MessageLog, body: Buffer, digestOnly = false) {
@@ -28,4 +36,22 @@ export async function exchange(l: MessageLog, over: Partial<LogMessage> = {}): P
   const res = message({ ...over, kind: 'response', status: 200, xRoadId, requestId, headers: { 'content-type': 'application/json' }, body: await sinkOf(l, Buffer.from('{"ok":true}')) });
   await l.record([req, res]);
   return [req, res];
+}
+
+/** A database, a test TSA in its own process (TSA_URL) and an open message log, for one test file. */
+export async function logFixture(dir: string, clock: Clock) {
+  const tsa = await startTsa(mkdtempSync(join(dir, 'tsa-')));
+  const config = { ...testConfig(dir), pki: { tsaUrl: tsa.url } } as Config;
+  const database = await freshDatabase();
+  const log = await openMessageLog({ db: database.db, config, clock, services: {} as Services });
+  return {
+    tsa, config, database, log,
+    ctx: () => ({ db: database.db, config, clock }),
+    async close() {
+      await log.close();
+      await database.close();
+      await tsa.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

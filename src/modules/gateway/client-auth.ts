@@ -14,10 +14,11 @@ import { XRoadError } from './xroad-errors.ts';
 /** The client headers, X-Road's first; a request naming its client in GovStack's header gets GovStack's metaservice shapes. */
 export const CLIENT_HEADERS = ['x-road-client', 'information-mediator-client', 'x-govstack-client'] as const;
 
-/** Set on a TLS socket by the mTLS listener when its client certificate chains to the province CA. */
-const certOf = new WeakMap<object, string>();
-export function rememberCertificate(socket: object, sha256: string): void {
-  certOf.set(socket, sha256);
+/** What the mTLS listener found of a connection's client certificate: its SHA-256 when it chains to the province CA, or why not. */
+export type PeerCertificate = { sha256: string } | { refused: string } | null;
+const certOf = new WeakMap<object, Promise<PeerCertificate>>();
+export function rememberCertificate(socket: object, check: Promise<PeerCertificate>): void {
+  certOf.set(socket, check);
 }
 
 export interface Caller {
@@ -30,9 +31,10 @@ export interface Caller {
 }
 
 async function credentialOf(db: Db, clock: Clock, s: Snapshot, req: IncomingMessage): Promise<{ cred: CredentialInfo; usedBearer: boolean }> {
-  const cert = certOf.get(req.socket);
+  const cert = await certOf.get(req.socket);
+  if (cert && 'refused' in cert) throw new XRoadError('Client.Unauthorized', cert.refused);
   if (cert) {
-    const cred = s.credentialByCert.get(cert);
+    const cred = s.credentialByCert.get(cert.sha256);
     if (!cred || cred.revoked) throw new XRoadError('Client.Unauthorized', 'the client certificate is not registered');
     return { cred, usedBearer: false };
   }

@@ -14,12 +14,17 @@ import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
 import { logJobs } from './log/timestamp.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
+import { logRoutes } from './log/routes.ts';
+import { registerLogCommands } from './log/cli.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
 export {
   addCertificateClient, addClient, addGroup, addGroupMember, addMember, addService, addSubsystem, allow, deny, revokeClient,
 } from './registry.ts';
+export { registerOwnServices } from './own-services.ts';
+export { GatewayClient } from './client.ts';
+export type { GatewayClientOptions, GatewayResponse } from './client.ts';
 
 export const gatewayModule = defineModule({
   name: 'gateway',
@@ -34,17 +39,18 @@ export const gatewayModule = defineModule({
   routes: (ctx) => async (api) => {
     await api.register(gatewayAdminRoutes(ctx));
     await api.register(monitoringRoutes(ctx));
+    await api.register(logRoutes(ctx));
   },
+  // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
+  jobs: (ctx) => logJobs(ctx),
   abilities: {
     // The admin API under /gateway/ (policy `{ roles: ['province_admin'] }`) and the web admin pages.
     gateway_admin: (p) => allows({ roles: GATEWAY_ADMIN_ROLES }, p),
   },
   commands: (program, cli) => {
-    registerGatewayCommands(program, cli);
+    registerLogCommands(registerGatewayCommands(program, cli), cli);
   },
   pages: (ctx) => gatewayPages(ctx),
   // The running parts the proxy calls: the message log and the monitor (contracts.ts).
   provides: async (ctx) => ({ gateway: { log: await openMessageLog(ctx), monitor: createMonitor(ctx) } }),
-  // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
-  jobs: (ctx) => logJobs(ctx),
 });

@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { pipeline } from 'node:stream/promises';
 import type { ModuleContext } from '../../platform/module.ts';
 import { allowed } from './access.ts';
 import { authenticate, clientHeader } from './client-auth.ts';
@@ -116,7 +115,14 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
   });
   res.writeHead(provider.status, headers);
   try {
-    await pipeline(provider.body, resTee, res);
+    // Piped by hand (not pipeline()): on a failure the client's response stays open until the log has the exchange.
+    await new Promise<void>((resolve, reject) => {
+      provider.body.on('error', reject);
+      resTee.on('error', reject);
+      res.on('finish', resolve);
+      res.on('close', () => reject(new Error('the client went away')));
+      provider.body.pipe(resTee).pipe(res);
+    });
     ex.responseBytes = resTee.bytes;
   } catch (err) {
     ex.responseBytes = resTee.bytes;
@@ -159,7 +165,10 @@ export async function handleR1(ctx: ModuleContext, req: IncomingMessage, res: Se
     const svc = snap.services.get(ex.service);
     if (!svc) throw new XRoadError(snap.subsystemByIdent.has(target.provider) ? 'Client.UnknownService' : 'Client.UnknownMember', ex.service);
     if (svc.disabled) throw new XRoadError('Server.ServerProxy.ServiceDisabled', ex.service);
-    if (!allowed(rightsOf(snap, svc.id, caller.client.id), ex.method, matchPath(target.path))) throw new XRoadError('Client.AccessDenied', `${ex.method} ${matchPath(target.path)}`);
+    const path = matchPath(target.path);
+    // A service with registered endpoints is only those endpoints; the rights then say who may call which.
+    if (svc.endpoints.length && !allowed(svc.endpoints, ex.method, path)) throw new XRoadError('Client.AccessDenied', `${ex.method} ${path} is not an endpoint of ${svc.ident}`);
+    if (!allowed(rightsOf(snap, svc.id, caller.client.id), ex.method, path)) throw new XRoadError('Client.AccessDenied', `${ex.method} ${path}`);
     const status = gw.log.status();
     if (status.refuseTraffic) throw new XRoadError('Server.ServerProxy.LoggingFailed', status.reason);
     await exchange(ctx, gw, req, res, svc, target, caller.usedBearer, ex, at);

@@ -3,7 +3,8 @@
  * gateway_token_keys (made by the first node that needs one). A token names its credential (`sub`,
  * the credential's id; `client_id`) and the subsystem it authenticates (`xroad_client`); `exp` is
  * GATEWAY_TOKEN_TTL_SECONDS after issue. Verification also asks the registry that the credential still
- * exists and is not revoked, so a revoked credential's tokens stop working within a second.
+ * exists and is not revoked, so a revoked credential's tokens stop working within a second. A verified
+ * token is remembered (up to 10 000) until its expiry, so its signature is checked once per node.
  */
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
@@ -50,13 +51,22 @@ export async function issueToken(db: Db, clock: Clock, ttlSeconds: number, c: To
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
 
+/** Verified tokens and their expiry (seconds), so that a token's HMAC is checked once, not on every call. */
+const verified = new Map<string, { claims: TokenClaims; exp: number }>();
+const MAX_VERIFIED = 10_000;
+
 export async function verifyToken(db: Db, clock: Clock, token: string): Promise<TokenCheck> {
+  const hit = verified.get(token);
+  if (hit) return hit.exp > clock.now().getTime() / 1000 ? { ok: true, claims: hit.claims } : { ok: false, reason: 'expired' };
   try {
     const { payload } = await jwtVerify(token, await signingKey(db, clock), {
       issuer: ISSUER, algorithms: ['HS256'], typ: 'at+jwt', currentDate: clock.now(),
     });
     if (typeof payload.sub !== 'string' || typeof payload.client_id !== 'string' || typeof payload.xroad_client !== 'string') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { credentialId: payload.sub, clientId: payload.client_id, subsystem: payload.xroad_client } };
+    const claims = { credentialId: payload.sub, clientId: payload.client_id, subsystem: payload.xroad_client };
+    if (verified.size >= MAX_VERIFIED) verified.clear();
+    verified.set(token, { claims, exp: payload.exp! });
+    return { ok: true, claims };
   } catch (err) {
     return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };
   }

@@ -2599,6 +2599,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gateway/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the message log / Tra cứu nhật ký thông điệp */
+        get: {
+            parameters: {
+                query: {
+                    client?: string;
+                    cursor?: string;
+                    from?: string;
+                    limit: number;
+                    service?: string;
+                    to?: string;
+                    xRoadId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description base64 */
+                                bodySha512: string;
+                                bodySize: number;
+                                client: string;
+                                digestOnly: boolean;
+                                error: string | null;
+                                id: string;
+                                kind: "request" | "response";
+                                method: string;
+                                path: string;
+                                requestId: string;
+                                service: string;
+                                status: number | null;
+                                timestamped: boolean;
+                                xRoadId: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/log/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message of the log, with headers and body / Một thông điệp trong nhật ký */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            /** @description base64 */
+                            bodySha512: string;
+                            bodySize: number;
+                            client: string;
+                            digestOnly: boolean;
+                            error: string | null;
+                            id: string;
+                            kind: "request" | "response";
+                            method: string;
+                            path: string;
+                            requestId: string;
+                            service: string;
+                            status: number | null;
+                            timestamped: boolean;
+                            xRoadId: string;
+                        } & {
+                            body: string | null;
+                            bodyOmitted: boolean;
+                            headers: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gateway/log/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the message log's time-stamps keep up / Tình trạng nhật ký thông điệp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            healthy: boolean;
+                            lastTimestampAt: string | null;
+                            reason?: string;
+                            refuseTraffic: boolean;
+                            untimestamped: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gateway/members": {
         parameters: {
             query?: never;

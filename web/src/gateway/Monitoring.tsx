@@ -25,6 +25,7 @@ export default function Monitoring() {
   }, [period]);
   const d = data.data;
   const n = (x: number) => new Intl.NumberFormat(locale(lang)).format(x);
+  const ms = (x: number | null) => (x === null ? '—' : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(x));
   const time = (iso: string) => new Intl.DateTimeFormat(locale(lang), { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', ...(period === 'd7' ? { day: '2-digit', month: '2-digit' } : {}) }).format(new Date(iso));
 
   const traffic = useMemo<ChartOption>(() => ({
@@ -101,7 +102,7 @@ export default function Monitoring() {
                     {d.rows.map((r) => (
                       <tr key={`${r.client} ${r.service}`}>
                         <td className="gw-mono">{r.client}</td><td className="gw-mono">{r.service}</td><td>{n(r.requests)}</td><td>{n(r.errors)}</td>
-                        <td>{r.p50Ms ?? '—'}</td><td>{r.p95Ms ?? '—'}</td><td>{r.p99Ms ?? '—'}</td>
+                        <td>{ms(r.p50Ms)}</td><td>{ms(r.p95Ms)}</td><td>{ms(r.p99Ms)}</td>
                         <td>{formatSize(r.bytesIn, lang)}</td><td>{formatSize(r.bytesOut, lang)}</td>
                       </tr>
                     ))}

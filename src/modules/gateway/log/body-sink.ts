@@ -50,8 +50,10 @@ export function openBodySink(opts: { digestOnly: boolean; dir: string; inline: I
 
   const ended = () => new Promise<void>((resolve, reject) => {
     if (stream.writableFinished) return resolve();
+    if (stream.destroyed) return reject(new Error('the body stream was destroyed before its end'));
     stream.once('finish', resolve);
     stream.once('error', reject);
+    stream.once('close', () => reject(new Error('the body stream closed before its end')));
   });
 
   return {

@@ -7,21 +7,12 @@ import type { LogMessage } from '../contracts.ts';
 import { sha512, SHA512_URI, type Leaf } from './hashtree.ts';
 
 /** What the log keeps of a message: the fields message.xml is built from, and the body's digest. */
-export interface LoggedMessage {
-  kind: 'request' | 'response';
-  xRoadId: string;
-  requestId: string;
-  client: string;
-  service: string;
-  method: string;
-  path: string;
+export type LoggedMessage = Omit<LogMessage, 'body' | 'status' | 'error'> & {
   status: number | null;
   error: string | null;
-  at: Date;
-  headers: Record<string, string>;
   bodySha512: Buffer;
   bodySize: number;
-}
+};
 
 export const MESSAGE_FILE = 'message.xml';
 export const BODY_FILE = 'attachment1';

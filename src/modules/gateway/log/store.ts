@@ -102,3 +102,51 @@ export async function head(db: Executor): Promise<{ seq: number; hash: Buffer; b
   const h = await lt(db).selectFrom('gateway_log_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return { seq: Number(h.seq), hash: Buffer.from(h.hash), batchId: Number(h.batch_id) };
 }
+
+export function recordsOfBatch(db: Executor, batchId: number): Promise<RecordRow[]> {
+  return lt(db).selectFrom('gateway_log_records').selectAll().where('batch_id', '=', batchId).orderBy('seq').execute();
+}
+
+export function recordsBetween(db: Executor, afterSeq: number, upToSeq: number, limit: number): Promise<RecordRow[]> {
+  return lt(db).selectFrom('gateway_log_records').selectAll().where('seq', '>', afterSeq).where('seq', '<=', upToSeq).orderBy('seq').limit(limit).execute();
+}
+
+export async function batchById(db: Executor, id: number): Promise<BatchRow | null> {
+  return (await lt(db).selectFrom('gateway_log_batches').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The timestamp covering a batch. */
+export async function timestampOf(db: Executor, batchId: number): Promise<TimestampRow | null> {
+  return (await lt(db).selectFrom('gateway_log_timestamps').selectAll().where('first_batch', '<=', batchId).where('last_batch', '>=', batchId).executeTakeFirst()) ?? null;
+}
+
+export type ArchiveRow = LogTables['gateway_log_archives'];
+
+export async function lastArchive(db: Executor): Promise<ArchiveRow | null> {
+  return (await lt(db).selectFrom('gateway_log_archives').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
+}
+
+export async function insertArchive(db: Executor, row: ArchiveRow): Promise<void> {
+  await lt(db).insertInto('gateway_log_archives').values(row).execute();
+}
+
+export interface LogSearch { xRoadId?: string; client?: string; service?: string; from?: Date; to?: Date; beforeSeq?: number; limit: number }
+
+/** Records newest first, by X-Road-Id, client, service and time; keyset pagination on seq. */
+export function searchRecords(db: Executor, q: LogSearch) {
+  let s = lt(db).selectFrom('gateway_log_records').select([
+    'seq', 'batch_id', 'kind', 'x_road_id', 'request_id', 'client', 'service', 'method', 'path', 'status', 'error', 'at',
+    'body_size', 'body_sha512', 'digest_only',
+  ]);
+  if (q.xRoadId) s = s.where('x_road_id', '=', q.xRoadId);
+  if (q.client) s = s.where('client', '=', q.client);
+  if (q.service) s = s.where('service', '=', q.service);
+  if (q.from) s = s.where('at', '>=', q.from);
+  if (q.to) s = s.where('at', '<', q.to);
+  if (q.beforeSeq !== undefined) s = s.where('seq', '<', q.beforeSeq);
+  return s.orderBy('seq', 'desc').limit(q.limit).execute();
+}
+
+export async function recordBySeq(db: Executor, seq: number): Promise<RecordRow | null> {
+  return (await lt(db).selectFrom('gateway_log_records').selectAll().where('seq', '=', seq).executeTakeFirst()) ?? null;
+}

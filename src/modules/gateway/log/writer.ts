@@ -45,8 +45,10 @@ export function batchWriter(deps: WriterDeps) {
         take.push(w);
         n += w.messages.length;
       }
+      const messages = take.flatMap((w) => w.messages);
       try {
-        await writeBatch(deps, take.flatMap((w) => w.messages));
+        // Once more after a failure (a dropped connection, a failover): the batch was not committed.
+        await writeBatch(deps, messages).catch(() => writeBatch(deps, messages));
         stats.batches++;
         stats.records += n;
         stats.largest = Math.max(stats.largest, n);
