@@ -32,7 +32,7 @@ export function LogHealth({ showHealthy = false }: { showHealthy?: boolean }) {
   }
   const s = status.data!;
   const at = s.lastTimestampAt ? formatDateTime(s.lastTimestampAt, i18n.language) : null;
-  if (s.healthy) return showHealthy ? <p className="gw-health-ok" role="status">{t('gw.health.healthy', { at: at ?? '—' })}</p> : null;
+  if (s.healthy) return showHealthy ? <p className="gw-health-ok" role="status">{at ? t('gw.health.healthy', { at }) : t('gw.health.healthyNone')}</p> : null;
   return (
     <div className="alert alert-error gw-health" role="alert">
       <strong>{t('gw.health.unhealthy')}</strong>
