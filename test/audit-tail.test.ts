@@ -3,10 +3,7 @@
  * (triggers), and signed checkpoints of the chain heads, kept in their own table and as files, let
  * `audit verify` detect a tail cut off by someone who bypassed the triggers.
  */
-import { execFileSync, execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -17,8 +14,9 @@ import { takeCheckpoint, verifyAuditLog } from '../src/modules/audit/index.ts';
 import { listCertificates, revokeCertificate } from '../src/modules/pki/index.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 import { freshDatabase } from './helpers.ts';
+import { startTsa } from './support/openssl-tsa.ts';
+import { asSuperuser as asSuperuserOn, type Conn } from './support/superuser.ts';
 import type { Config } from '../src/config.ts';
-import type { Database } from '../src/db/index.ts';
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-audit-'));
@@ -36,18 +34,7 @@ afterAll(async () => {
 
 const entry = (action: string) => appendAudit(database.db, { actor: { kind: 'system', id: null }, action, subjectType: 'test', subjectId: 'tail', at: clock.now() });
 
-/** What an attacker with superuser rights does: triggers off for the session (`replica`), then `fn`. */
-type Conn = Parameters<Parameters<ReturnType<Database['db']['connection']>['execute']>[0]>[0];
-async function asSuperuser(fn: (c: Conn) => Promise<void>) {
-  await database.db.connection().execute(async (c) => {
-    await sql`set session_replication_role = replica`.execute(c);
-    try {
-      await fn(c);
-    } finally {
-      await sql`reset session_replication_role`.execute(c);
-    }
-  });
-}
+const asSuperuser = (fn: (c: Conn) => Promise<void>) => asSuperuserOn(database, fn);
 
 describe('append-only audit tables', () => {
   it('refuses UPDATE, DELETE and TRUNCATE of audit entries', async () => {
@@ -155,38 +142,11 @@ describe('signed checkpoints of the chain heads', () => {
   });
 });
 
-/**
- * An RFC 3161 time-stamp authority for the test: OpenSSL's `ts -reply` with a throwaway TSA
- * certificate, behind a small HTTP server (the outside system, in the test process, not the server's).
- */
-async function openSslTsa(root: string): Promise<{ url: string; server: Server }> {
-  const cnf = join(root, 'tsa.cnf');
-  writeFileSync(cnf, `[ req ]\ndistinguished_name = dn\nprompt = no\n[ dn ]\nCN = Test TSA\n[ ext ]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ${root}/serial\nsigner_cert = ${root}/tsa.crt\nsigner_key = ${root}/tsa.key\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\nordering = no\ntsa_name = no\ness_cert_id_alg = sha256\ncerts = ${root}/tsa.crt\n`);
-  writeFileSync(join(root, 'serial'), '01\n');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(root, 'tsa.key'), '-out', join(root, 'tsa.crt'), '-days', '30', '-config', cnf, '-extensions', 'ext'], { stdio: 'ignore' });
-  let n = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const q = join(root, `q${++n}.tsq`);
-      const r = join(root, `r${n}.tsr`);
-      writeFileSync(q, Buffer.concat(chunks));
-      promisify(execFile)('openssl', ['ts', '-reply', '-config', cnf, '-queryfile', q, '-out', r]).then(() => {
-        res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(readFileSync(r));
-      }, () => res.writeHead(500).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/tsa`, server };
-}
-
 describe('time-stamped checkpoints (TSA_URL)', () => {
   it('time-stamps a checkpoint when TSA_URL is set, and verify counts it', async () => {
     const d3 = await freshDatabase();
     const root = mkdtempSync(join(dir, 'tsa-'));
-    const tsa = await openSslTsa(root);
+    const tsa = await startTsa(root);
     try {
       const c3 = { db: d3.db, config: { ...testConfig(mkdtempSync(join(dir, 'c-'))), pki: { tsaUrl: tsa.url } } as Config, clock };
       const cp = await takeCheckpoint(c3);
@@ -194,7 +154,7 @@ describe('time-stamped checkpoints (TSA_URL)', () => {
       const r = await verifyAuditLog(c3);
       expect(r).toMatchObject({ ok: true, checkpoints: { total: 1, valid: 1, timestamped: 1 } });
     } finally {
-      tsa.server.close();
+      await tsa.stop();
       await d3.close();
     }
   });

@@ -6,6 +6,7 @@ import type { Role } from '../platform/auth.ts';
 import { countProcedures, loadSeed, readSeed, type AgencyKind, type CatalogSeed, type Progress } from '../modules/catalog/index.ts';
 import { createOfficer, registerCitizen, userIdByUsername, verifyCitizen } from '../modules/identity/index.ts';
 import { ensurePki } from '../modules/pki/index.ts';
+import { registerOwnServices } from '../modules/gateway/index.ts';
 import { generate } from './generate.ts';
 
 export const DEMO_COMMUNE = '18859'; // Phường Đồng Thuận, Quảng Trị
@@ -64,6 +65,8 @@ export async function seedDemo(db: Db, config: Config, clock: Clock, opts: { onl
   log(`demo accounts: ${created} created (password: DEMO_PASSWORD, see \`npx motcua demo-accounts\`)`);
   const pki = await ensurePki(db, config, clock);
   if (pki.created) log('PKI: province root CA, issuing CA, seal and officer certificates created (see `npx motcua pki list`)');
+  const own = await registerOwnServices({ db, clock, config, actor: null });
+  if (own) log(`gateway: the one-stop system is ${own.subsystem}, offering ${own.services.length} services`);
   return { ...loaded, accounts: created };
 }
 
