@@ -12,6 +12,7 @@ import { allows } from '../../platform/auth.ts';
 import { gatewayPages } from './routes.ts';
 import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
+import { healthRoutes } from './health.ts';
 import { logJobs } from './log/timestamp.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { logRoutes } from './log/routes.ts';
@@ -50,7 +51,11 @@ export const gatewayModule = defineModule({
   commands: (program, cli) => {
     registerLogCommands(registerGatewayCommands(program, cli), cli);
   },
-  pages: (ctx) => gatewayPages(ctx),
+  // Outside /api/v1: the /r1 protocol, OAuth token, metaservices (routes.ts) and X-Road's health check.
+  pages: (ctx) => async (app) => {
+    await app.register(gatewayPages(ctx));
+    await app.register(healthRoutes(ctx));
+  },
   // The running parts the proxy calls: the message log and the monitor (contracts.ts).
   provides: async (ctx) => ({ gateway: { log: await openMessageLog(ctx), monitor: createMonitor(ctx) } }),
 });
