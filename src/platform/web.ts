@@ -17,7 +17,7 @@ import { sendNotFound } from './http.ts';
 export const DEFAULT_WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
 /** First path segments that never fall back to the application. */
-const NOT_APP = ['api', 'docs', 'health', 'metrics'];
+const NOT_APP = ['api', 'docs', 'health', 'metrics', 'r1', 'gateway', 'listClients'];
 const YEAR = '365d';
 
 /**
