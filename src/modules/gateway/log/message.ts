@@ -27,16 +27,10 @@ export function loggedOf(m: LogMessage): LoggedMessage {
   };
 }
 
-/** Headers X-Road leaves out of a logged REST message (hop-by-hop and transport; its parser refuses them). */
-export const SKIPPED_HEADERS = new Set([
-  'transfer-encoding', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade', 'connection',
-  'user-agent', 'host', 'content-length', 'server', 'expect',
-]);
-
-/** The headers the log keeps (and signs): names in lower case, X-Road's skipped ones left out. */
+/** The headers as the log keeps (and signs) them: names in lower case. */
 export function loggableHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (!SKIPPED_HEADERS.has(k.toLowerCase())) out[k.toLowerCase()] = String(v);
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = String(v);
   return out;
 }
 
@@ -45,7 +39,9 @@ export function loggableHeaders(headers: Record<string, string>): Record<string,
  * `METHOD` CRLF `/r1/SERVICE/path?query` CRLF, a response `STATUS` CRLF `reason` CRLF, then one
  * `name:value` CRLF per header — here sorted by name, with the exchange's X-Road headers, the time it
  * was logged (`x-road-logged-at`) and, in a response, the request it answers (`x-road-logged-request`)
- * set from the record, so that the signature covers every field the log keeps.
+ * set from the record, so that the signature covers every field the log keeps. Every kept header is
+ * written, also those X-Road itself drops from a logged message (host, content-length, user-agent …):
+ * the log keeps what the proxy forwarded, and signs all of it.
  */
 export function messageBytes(m: LoggedMessage): Buffer {
   const headers = new Map(Object.entries(loggableHeaders(m.headers)));
