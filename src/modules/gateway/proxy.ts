@@ -1,7 +1,8 @@
 /**
  * The message protocol (PR-REST): `{METHOD} /r1/{INSTANCE}/{CLASS}/{MEMBER}/{SUBSYSTEM}/{SERVICE}[/path][?query]`
  * with X-Road-Client. Order of checks: headers' size, the identifier, the credentials and the client
- * they own, the service, its access rights (deny by default), the message log's health; then the
+ * they own, the service (not disabled; when it has registered endpoints, one of them must match), its
+ * access rights (deny by default), the message log's health; then the
  * request streams to the provider and the response back, both through the message log, and the
  * exchange is recorded before the response's last byte leaves. Every exchange, refused or failed ones
  * too, is recorded and counted by the monitor.
@@ -106,10 +107,12 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
   const headers = { ...provider.headers, ...xroadHeaders(ex, hash) };
   ex.status = provider.status;
   const resSink = gw.log.bodySink({ digestOnly: svc.digestOnly });
+  let logFailed = false;
   const resTee = new LogTee(resSink, {
     holdLast: true,
     beforeEnd: async (resBody) => {
-      await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), resBody, ctx.clock.now(), { status: provider.status })]);
+      await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), resBody, ctx.clock.now(), { status: provider.status })])
+        .catch((err: unknown) => { logFailed = true; throw err; });
       ex.recorded = true;
     },
   });
@@ -127,7 +130,8 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
   } catch (err) {
     ex.responseBytes = resTee.bytes;
     if (ex.recorded) return; // the client went away after the exchange was logged
-    ex.error = abort.signal.aborted ? 'Client.Aborted' : 'Server.ServerProxy.ServiceFailed';
+    // Without a record the client must not get the whole response: its connection is cut.
+    ex.error = logFailed ? 'Server.ServerProxy.LoggingFailed' : abort.signal.aborted ? 'Client.Aborted' : 'Server.ServerProxy.ServiceFailed';
     const partial = await resTee.settle().catch(() => ({ sha512: Buffer.alloc(64), size: resTee.bytes, ref: null }));
     await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), partial, ctx.clock.now(), { status: provider.status, error: ex.error })])
       .then(() => { ex.recorded = true; }, (logErr) => console.error('gateway: the message log could not record a broken exchange', logErr));
