@@ -132,9 +132,14 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
     if (ex.recorded) return; // the client went away after the exchange was logged
     // Without a record the client must not get the whole response: its connection is cut.
     ex.error = logFailed ? 'Server.ServerProxy.LoggingFailed' : abort.signal.aborted ? 'Client.Aborted' : 'Server.ServerProxy.ServiceFailed';
-    const partial = await resTee.settle().catch(() => ({ sha512: Buffer.alloc(64), size: resTee.bytes, ref: null }));
-    await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), partial, ctx.clock.now(), { status: provider.status, error: ex.error })])
-      .then(() => { ex.recorded = true; }, (logErr) => console.error('gateway: the message log could not record a broken exchange', logErr));
+    provider.body.destroy();
+    try {
+      const partial = await resTee.settle();
+      await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), partial, ctx.clock.now(), { status: provider.status, error: ex.error })]);
+      ex.recorded = true;
+    } catch (logErr) {
+      console.error('gateway: the message log could not record a broken exchange', logErr);
+    }
     res.destroy(err instanceof Error ? err : undefined);
   }
 }
