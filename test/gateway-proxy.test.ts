@@ -74,6 +74,17 @@ describe('a call through the gateway', () => {
     expect(down.body.length).toBe(1048576);
   });
 
+  it('filters hop-by-hop headers, those named in Connection, and its own credentials (the simulator refuses them)', async () => {
+    const r = await kit.call('GET', r1(SERVICE, '/echo'), {
+      headers: asClient(token, CLIENT, { 'proxy-authorization': 'Basic eDp5', connection: 'keep-alive, x-custom-hop', 'x-custom-hop': 'private', 'x-custom-kept': 'yes', 'x-road-request-hash': 'forged' }),
+    });
+    expect(r.status, r.body.toString()).toBe(200);
+    const echo = r.json<{ headers: Record<string, string> }>();
+    expect(echo.headers['x-custom-kept']).toBe('yes');
+    expect(echo.headers['x-custom-hop']).toBeUndefined();
+    expect(r.headers['x-road-request-hash']).not.toBe('forged');
+  });
+
   it('checks rights per endpoint: method and path pattern', async () => {
     await deny(kit.reg, CLIENT, SERVICE);
     await grant(kit, CLIENT, SERVICE, { method: 'GET', path: '/json/{id}' });
