@@ -75,7 +75,7 @@ describe('gateway admin API', () => {
     expect(cert.json()).toMatchObject({ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const list = await call('GET', '/credentials', admin);
     expect(list.body).not.toContain(made.clientSecret);
-    expect((list.json() as { items: { clientId: string; kind: string }[] }).items.map((i) => i.kind)).toEqual(['secret', 'certificate']);
+    expect((list.json() as { items: { clientId: string; kind: string }[] }).items.map((i) => i.kind).sort()).toEqual(['certificate', 'secret']);
     const r = await call('POST', `/credentials/${made.clientId}/revoke`, admin, {});
     expect(r.json()).toMatchObject({ clientId: made.clientId, revoked: true, revokedAt: expect.any(String) });
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor_kind']).where('action', 'like', 'gateway.%').execute();

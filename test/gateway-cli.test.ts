@@ -38,7 +38,8 @@ async function motcua(...args: string[]) {
   }
 }
 
-describe('motcua gateway', () => {
+// Each command is a process that opens and migrates the database: slow on a shared machine.
+describe('motcua gateway', { timeout: 300_000 }, () => {
   let clientId = '';
 
   it('adds a client: its id and secret, shown once', async () => {

@@ -5,7 +5,13 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openMessageLog } from '../../src/modules/gateway/log/index.ts';
+import type { Services } from '../../src/platform/module.ts';
+import { testConfig } from '../config.ts';
+import { exchange } from '../support/gateway-log-kit.ts';
 import { context, DESKTOP, ensureWebBuilt, failureShots, launch, PHONE, serve, type Served, type Viewport } from './harness.ts';
 import { check, signIn, text } from './steps.ts';
 import { addMinutes } from '../../src/modules/gateway/monitoring-store.ts';
@@ -15,6 +21,7 @@ let server: Served;
 let browser: Browser;
 const CLIENT = 'VN/GOV/000.00.21.H45/QLVB';
 const SERVICE = 'VN/GOV/000.00.44.H56/MOTCUA/tra-cuu-ho-so';
+const X_ROAD_ID = '6f1c2a9e-3b7d-4c1e-9a52-0d8e4f7b2c10';
 const gw = text.gw;
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 /** A tab of the gateway pages' navigation. */
@@ -39,6 +46,13 @@ beforeAll(async () => {
     stats.buckets[bucketOf(700)] = 1;
     return { minute: now - (35 - i) * 600_000, client: CLIENT, service: SERVICE, stats };
   }));
+  // Two exchanges in the message log, written as the proxy's log writes them (signed, hash-chained).
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-gwlog-'));
+  const log = await openMessageLog({ db: server.database.db, config: testConfig(dir), clock: server.clock, services: {} as Services });
+  await exchange(log, { xRoadId: X_ROAD_ID, client: CLIENT, service: SERVICE, method: 'GET', path: '/dossiers/H56.26.000123/status' });
+  await exchange(log, { client: CLIENT, service: SERVICE, method: 'GET', path: '/procedures' });
+  await log.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -101,7 +115,15 @@ describe('LGSP admin pages', () => {
 
     await tab(page, gw.nav.log).click();
     await page.getByRole('heading', { level: 1, name: gw.log.title }).waitFor();
+    await page.getByLabel(gw.log.xRoadId).fill(X_ROAD_ID);
+    await page.getByRole('button', { name: gw.log.search, exact: true }).click();
+    await expect.poll(() => page.getByRole('cell', { name: X_ROAD_ID, exact: true }).count()).toBe(2);
     await check(page, DESKTOP, '64-gateway-log');
+    await page.getByRole('link', { name: `${gw.log.open}: ${gw.log.kinds.request} ${X_ROAD_ID}` }).click();
+    await page.getByRole('heading', { level: 2, name: gw.log.headers }).waitFor();
+    await page.getByText(`{"q":"${X_ROAD_ID}"}`).waitFor();
+    await check(page, DESKTOP, '64-gateway-log-record');
+    await tab(page, gw.nav.log).click();
     await tab(page, gw.nav.monitoring).click();
     await page.getByRole('heading', { level: 1, name: gw.monitoring.title }).waitFor();
     await page.getByRole('cell', { name: SERVICE, exact: true }).waitFor();
@@ -115,6 +137,15 @@ describe('LGSP admin pages', () => {
     const ctx = await context(browser, server.url, PHONE);
     const page = await ctx.newPage();
     await signIn(page, 'admin.tinh');
+    // Five hours on, the two exchanges logged at the start still wait for a time-stamp: every gateway page says so.
+    server.clock.advance(5 * 3_600_000);
+    await page.goto('/admin/gateway');
+    const unhealthy = page.getByRole('alert').filter({ hasText: gw.health.unhealthy });
+    await expect.poll(async () => {
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: gw.members.title }).waitFor();
+      return unhealthy.count();
+    }, { timeout: 30_000 }).toBe(1);
     for (const [path, heading, name] of [
       ['/admin/gateway', gw.members.title, '66-gateway-members'], ['/admin/gateway/services', gw.services.title, '67-gateway-services'],
       [`/admin/gateway/rights?id=${encodeURIComponent(SERVICE)}`, fill(gw.rights.title, { id: SERVICE }), '68-gateway-rights'],
@@ -123,6 +154,7 @@ describe('LGSP admin pages', () => {
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await unhealthy.waitFor();
       await check(page, PHONE, name);
       expect(await fitsWidth(page), `${path} fits the phone`).toBe(true);
     }

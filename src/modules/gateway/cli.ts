@@ -13,6 +13,8 @@ import type { Config } from '../../config.ts';
 import {
   addCertificateClient, addClient, addGroup, addGroupMember, addMember, addService, addSubsystem, allow, deny, revokeClient, type RegistryCtx,
 } from './registry.ts';
+import { formatSubsystemId } from './identifiers.ts';
+import { serviceIdOf } from './registry-core.ts';
 import { registryView } from './registry-views.ts';
 import { printRegistry } from './cli-print.ts';
 
@@ -80,7 +82,7 @@ export function registerGatewayCommands(program: Command, cli: CliContext): Comm
     .action((id: string, o: Json & { url?: string; openapi?: string; digestOnly?: boolean; timeoutMs?: string; title?: string }) => act(o, async (ctx) => {
       const timeoutMs = o.timeoutMs === undefined ? undefined : Number(o.timeoutMs);
       const openapi = o.openapi ? readFile(o.openapi, 'OpenAPI') : undefined;
-      await addSubsystem(ctx, id.split('/').slice(0, 4).join('/'), { ifMissing: true });
+      await addSubsystem(ctx, formatSubsystemId(serviceIdOf(id)), { ifMissing: true });
       return addService(ctx, id, { url: o.url, openapi, digestOnly: o.digestOnly, timeoutMs, title: o.title });
     }, (r) => `${r.created ? 'registered' : 'updated'} service ${r.id} → ${r.url} (${r.endpoints.length} endpoint(s)${r.digestOnly ? ', digest-only log' : ''})`));
 

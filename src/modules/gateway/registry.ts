@@ -61,7 +61,7 @@ function newClientId(id: SubsystemId): string {
 }
 
 /** A client secret for a subsystem (OAuth 2.0 client credentials). The secret is returned once; only its Argon2id hash is kept. */
-export async function addClient(ctx: RegistryCtx, subsystemId: string, _opts: { name?: string } = {}) {
+export async function addClient(ctx: RegistryCtx, subsystemId: string) {
   const id = subsystemIdOf(subsystemId);
   const clientSecret = randomBytes(32).toString('base64url');
   const secretHash = await argon2Hash(clientSecret, { algorithm: ARGON2ID, memoryCost: ctx.config.argon2.memoryCost, timeCost: ctx.config.argon2.timeCost });

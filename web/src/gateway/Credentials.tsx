@@ -6,7 +6,7 @@ import { ErrorBox, Loading } from '../ui/Feedback.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { TableWrap } from '../ui/TableWrap.tsx';
 import { useApi } from '../ui/useApi.ts';
-import { detailOf, GatewayFrame } from './GatewayFrame.tsx';
+import { FormOutcome, GatewayFrame } from './GatewayFrame.tsx';
 import type { CredentialItem, NewCredential, Registry } from './types.ts';
 
 function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
@@ -86,8 +86,7 @@ export default function Credentials() {
       )}
       <form className="card stack" onSubmit={create} aria-labelledby="gw-cred-add">
         <h2 id="gw-cred-add">{t('gw.credentials.add')}</h2>
-        <ErrorBox error={error}>{detailOf(error) && <p><code>{detailOf(error)}</code></p>}</ErrorBox>
-        {done && <p className="alert alert-success" role="status">{done}</p>}
+        <FormOutcome error={error} done={done} />
         <div className="field">
           <label htmlFor="gw-cred-sub">{t('gw.credentials.subsystem')}</label>
           <select id="gw-cred-sub" required value={subsystem} onChange={(e) => setSubsystem(e.target.value)}>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { api, ApiError } from '../api/client.ts';
-import { PageHeader } from '../ui/Feedback.tsx';
+import { ErrorBox, PageHeader } from '../ui/Feedback.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { useApi } from '../ui/useApi.ts';
 import type { LogStatus } from './types.ts';
@@ -32,7 +32,7 @@ export function LogHealth({ showHealthy = false }: { showHealthy?: boolean }) {
   }
   const s = status.data!;
   const at = s.lastTimestampAt ? formatDateTime(s.lastTimestampAt, i18n.language) : null;
-  if (s.healthy) return showHealthy ? <p className="gw-health-ok" role="status">{t('gw.health.healthy', { at: at ?? '—' })}</p> : null;
+  if (s.healthy) return showHealthy ? <p className="gw-health-ok" role="status">{at ? t('gw.health.healthy', { at }) : t('gw.health.healthyNone')}</p> : null;
   return (
     <div className="alert alert-error gw-health" role="alert">
       <strong>{t('gw.health.unhealthy')}</strong>
@@ -61,7 +61,16 @@ export function GatewayFrame({ title, lead, children, showHealthy }: { title: st
   );
 }
 
-/** An API error with its developer detail (the admin needs to know which part of an OpenAPI document is wrong). */
-export function detailOf(err: unknown): string | undefined {
-  return err instanceof ApiError ? err.detail : undefined;
+/**
+ * What a form's last submission did: the error with the API's developer detail (the admin needs to know
+ * which part of an OpenAPI document is wrong), or what was done.
+ */
+export function FormOutcome({ error, done }: { error: unknown; done: string | null }) {
+  const detail = error instanceof ApiError ? error.detail : undefined;
+  return (
+    <>
+      <ErrorBox error={error}>{detail && <p><code>{detail}</code></p>}</ErrorBox>
+      {done && <p className="alert alert-success" role="status">{done}</p>}
+    </>
+  );
 }

@@ -48,6 +48,7 @@ export default function LogRecord() {
           <pre className="gw-pre" tabIndex={0}>{Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
           <h2>{t('gw.log.body')} ({formatSize(r.bodySize, i18n.language)})</h2>
           {r.digestOnly ? <p>{t('gw.log.digestOnly')}</p>
+            : r.bodyOmitted ? <p>{t('gw.log.omitted')}</p>
             : !r.body ? <p>{t('gw.log.noBody')}</p>
             : body !== null ? <pre className="gw-pre" tabIndex={0}>{body}</pre>
             : <p>{t('gw.log.binary', { size: formatSize(r.bodySize, i18n.language) })}</p>}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ErrorBox, Loading } from '../ui/Feedback.tsx';
 import { useApi } from '../ui/useApi.ts';
-import { detailOf, GatewayFrame } from './GatewayFrame.tsx';
+import { FormOutcome, GatewayFrame } from './GatewayFrame.tsx';
 import type { Registry } from './types.ts';
 
 export default function Members() {
@@ -34,8 +34,7 @@ export default function Members() {
     <GatewayFrame title={t('gw.members.title')} lead={t('gw.members.lead')}>
       <form className="card stack" onSubmit={submit} aria-labelledby="gw-sub-add">
         <h2 id="gw-sub-add">{t('gw.members.add')}</h2>
-        <ErrorBox error={error}>{detailOf(error) && <p><code>{detailOf(error)}</code></p>}</ErrorBox>
-        {done && <p className="alert alert-success" role="status">{done}</p>}
+        <FormOutcome error={error} done={done} />
         <div className="gw-grid">
           <div className="field">
             <label htmlFor="gw-sub-id">{t('gw.members.id')}</label>

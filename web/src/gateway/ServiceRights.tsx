@@ -7,7 +7,7 @@ import { ErrorBox, Loading } from '../ui/Feedback.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { TableWrap } from '../ui/TableWrap.tsx';
 import { useApi } from '../ui/useApi.ts';
-import { detailOf, GatewayFrame } from './GatewayFrame.tsx';
+import { FormOutcome, GatewayFrame } from './GatewayFrame.tsx';
 import type { Registry } from './types.ts';
 
 const METHODS = ['*', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -62,8 +62,7 @@ export default function ServiceRights() {
         <>
           <form className="card stack" onSubmit={grant} aria-labelledby="gw-right-add">
             <h2 id="gw-right-add">{t('gw.rights.grant')}</h2>
-            <ErrorBox error={error}>{detailOf(error) && <p><code>{detailOf(error)}</code></p>}</ErrorBox>
-            {done && <p className="alert alert-success" role="status">{done}</p>}
+            <FormOutcome error={error} done={done} />
             <div className="gw-grid">
               <div className="field">
                 <label htmlFor="gw-right-subject">{t('gw.rights.subject')}</label>

@@ -6,7 +6,7 @@ import { api } from '../api/client.ts';
 import { ErrorBox, Loading } from '../ui/Feedback.tsx';
 import { TableWrap } from '../ui/TableWrap.tsx';
 import { useApi } from '../ui/useApi.ts';
-import { detailOf, GatewayFrame } from './GatewayFrame.tsx';
+import { FormOutcome, GatewayFrame } from './GatewayFrame.tsx';
 import type { Registry, SavedService, Service } from './types.ts';
 
 const EMPTY = { id: '', url: '', title: '', timeout: '', digestOnly: false };
@@ -64,8 +64,7 @@ export default function Services() {
     <GatewayFrame title={t('gw.services.title')} lead={t('gw.services.lead')}>
       <form className="card stack" onSubmit={save} aria-labelledby="gw-svc-add">
         <h2 id="gw-svc-add">{t('gw.services.add')}</h2>
-        <ErrorBox error={error}>{detailOf(error) && <p><code>{detailOf(error)}</code></p>}</ErrorBox>
-        {done && <p className="alert alert-success" role="status">{done}</p>}
+        <FormOutcome error={error} done={done} />
         <div className="gw-grid">
           <div className="field">
             <label htmlFor="gw-svc-id">{t('gw.services.id')}</label>

@@ -16,7 +16,7 @@ export interface LogItem {
   status: number | null; error: string | null; at: string; bodySize: number; bodySha512: string; digestOnly: boolean; timestamped: boolean;
 }
 export interface LogPage { items: LogItem[]; next: string | null }
-export interface LogRecord extends LogItem { headers: Record<string, string>; body: string | null }
+export interface LogRecord extends LogItem { headers: Record<string, string>; body: string | null; bodyOmitted: boolean }
 export interface LogStatus { healthy: boolean; refuseTraffic: boolean; lastTimestampAt: string | null; untimestamped: number; reason?: string }
 
 export interface MonitoringRow {

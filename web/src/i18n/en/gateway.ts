@@ -9,6 +9,7 @@ export const gateway = {
       never: 'No time-stamp yet. Records without a time-stamp: {{count}}.',
       refusing: 'The gateway refuses all requests until time-stamping works again.',
       healthy: 'The message log is healthy (last time-stamp {{at}}).',
+      healthyNone: 'The message log is healthy.',
       unknown: 'The message log status could not be read.',
     },
     members: {
@@ -45,7 +46,7 @@ export const gateway = {
       at: 'Time', kind: 'Kind', kinds: { request: 'Request', response: 'Response' }, status: 'Status', size: 'Size', none: 'No matching records.',
       timestamped: 'Time-stamped', pending: 'Awaiting time-stamp', open: 'View', detail: 'Record {{id}}', headers: 'Headers', body: 'Body',
       digestOnly: 'Digest-only service: the body was not stored.', noBody: 'No body.', binary: 'Binary body ({{size}})', sha: 'Body SHA-512',
-      error: 'Error', requestId: 'X-Road-Request-Id', method: 'Method', path: 'Path', close: 'Close',
+      omitted: 'Bodies over 4 MB are not shown here; see the log archive.', error: 'Error', requestId: 'X-Road-Request-Id', method: 'Method', path: 'Path', close: 'Close',
     },
     monitoring: {
       title: 'Operational monitoring', lead: 'Requests, errors, bytes and latency by client and service.', period: 'Period',

@@ -9,6 +9,7 @@ export const gateway = {
       never: 'Chưa có dấu thời gian nào. Bản ghi chưa gắn dấu: {{count}}.',
       refusing: 'Cổng đang từ chối mọi yêu cầu cho đến khi gắn được dấu thời gian.',
       healthy: 'Nhật ký thông điệp hoạt động bình thường (dấu thời gian gần nhất {{at}}).',
+      healthyNone: 'Nhật ký thông điệp hoạt động bình thường.',
       unknown: 'Không đọc được tình trạng nhật ký thông điệp.',
     },
     members: {
@@ -45,7 +46,7 @@ export const gateway = {
       at: 'Thời điểm', kind: 'Loại', kinds: { request: 'Yêu cầu', response: 'Phản hồi' }, status: 'Mã trạng thái', size: 'Dung lượng', none: 'Không có bản ghi phù hợp.',
       timestamped: 'Đã gắn dấu thời gian', pending: 'Chờ gắn dấu', open: 'Xem', detail: 'Bản ghi {{id}}', headers: 'Tiêu đề (headers)', body: 'Nội dung',
       digestOnly: 'Dịch vụ chỉ lưu mã băm: nội dung không được lưu.', noBody: 'Không có nội dung.', binary: 'Nội dung nhị phân ({{size}})', sha: 'SHA-512 nội dung',
-      error: 'Lỗi', requestId: 'X-Road-Request-Id', method: 'Phương thức', path: 'Đường dẫn', close: 'Đóng',
+      omitted: 'Nội dung lớn hơn 4 MB không hiển thị ở đây; xem trong tệp lưu trữ nhật ký.', error: 'Lỗi', requestId: 'X-Road-Request-Id', method: 'Phương thức', path: 'Đường dẫn', close: 'Đóng',
     },
     monitoring: {
       title: 'Giám sát vận hành', lead: 'Số yêu cầu, lỗi, dung lượng và độ trễ theo bên gọi và dịch vụ.', period: 'Khoảng thời gian',
