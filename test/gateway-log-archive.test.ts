@@ -130,6 +130,8 @@ describe('our archives', () => {
     await timestampPending(ctx());
     const run = await writeArchives(ctx(), out);
     expect(run.files.map((f) => f.records)).toEqual([2]);
+    const audit = await f.database.db.selectFrom('audit_log').select(['action', 'subject_id', 'data']).where('action', '=', 'gateway.log_archived').orderBy('id').execute();
+    expect(audit.map((a) => a.subject_id)).toEqual(['1', '2', '3']);
     const all = [...written, ...run.files.map((f) => join(out, f.file))];
     const reports = await verifyArchives(all, null);
     expect(reports.map((r) => r.ok)).toEqual([true, true, true]);

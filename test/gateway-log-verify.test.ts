@@ -163,4 +163,19 @@ describe('gateway log verify', () => {
     expect(again.ok).toBe(false);
     expect(again.problems.map((p) => p.message).join('\n')).toMatch(new RegExp(`batch ${last.batch_id}: records \\d+–${lastSeq} are not the ones the batch signature covers`));
   });
+
+  it('finds a cut tail (records, their batch and the head rewound) by the time-stamp that covered it', async () => {
+    const h = await lt(database.db).selectFrom('gateway_log_head').selectAll().executeTakeFirstOrThrow();
+    const batch = Number(h.batch_id);
+    const before = await lt(database.db).selectFrom('gateway_log_batches').selectAll().where('id', '=', batch - 1).executeTakeFirstOrThrow();
+    const lastKept = await row(Number(before.last_seq));
+    await asSuperuser(async (c) => {
+      await sql`delete from gateway_log_records where batch_id = ${batch}`.execute(c);
+      await sql`delete from gateway_log_batches where id = ${batch}`.execute(c);
+      await sql`update gateway_log_head set seq = ${before.last_seq}, hash = ${lastKept.hash}, batch_id = ${batch - 1}`.execute(c);
+    });
+    const r = await verifyMessageLog(ctx());
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.message)).toEqual([expect.stringMatching(new RegExp(`time-stamp \\d+ covers batches \\d+–${batch}, but 1 of them are missing`))]);
+  });
 });

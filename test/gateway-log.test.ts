@@ -15,6 +15,7 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { openMessageLog, type RunningMessageLog } from '../src/modules/gateway/log/index.ts';
 import { lt } from '../src/modules/gateway/log/store.ts';
 import { computeStatus } from '../src/modules/gateway/log/status.ts';
+import { loggedOf, messageBytes } from '../src/modules/gateway/log/message.ts';
 import type { Services } from '../src/platform/module.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 import { freshDatabase } from './helpers.ts';
@@ -69,6 +70,20 @@ describe('bodies', () => {
     const f2 = await s2.finish();
     await s2.discard();
     await expect(log.record([message({ body: f2 })])).rejects.toThrow(/no longer/);
+  });
+});
+
+describe('message.xml', () => {
+  it("is X-Road's serialisation of a REST request and response, without the headers X-Road leaves out", () => {
+    const m = { ...message({ body: { sha512: sha512(Buffer.from('x')), size: 1, ref: null } }), xRoadId: 'q1', requestId: 'r1', at: new Date(0) };
+    const logged = loggedOf({ ...m, headers: { 'Content-Type': 'application/json', Host: 'gw', 'content-length': '1' } });
+    expect(logged.headers).toEqual({ 'content-type': 'application/json' });
+    expect(messageBytes(logged).toString()).toBe('POST\r\n/r1/VN/GOV/000.00.01.G01/DANCU/citizen/lookup?x=1\r\ncontent-type:application/json\r\n'
+      + 'x-road-client:VN/GOV/000.00.44.H56/MOTCUA\r\nx-road-id:q1\r\nx-road-logged-at:1970-01-01T00:00:00.000Z\r\nx-road-request-id:r1\r\n'
+      + 'x-road-service:VN/GOV/000.00.01.G01/DANCU/citizen\r\n');
+    const res = messageBytes({ ...logged, kind: 'response', status: 404, error: 'Server.ServerProxy.ServiceFailed' }).toString();
+    expect(res).toMatch(/^404\r\nNot Found\r\ncontent-type:application\/json\r\n/);
+    expect(res).toMatch(/\r\nx-road-error:Server.ServerProxy.ServiceFailed\r\n.*x-road-logged-request:POST \/r1\/VN\/GOV\/000.00.01.G01\/DANCU\/citizen\/lookup\?x=1\r\n/s);
   });
 });
 

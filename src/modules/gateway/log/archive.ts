@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import yazl from 'yazl';
+import { inTx } from '../../../db/index.ts';
+import { appendAudit } from '../../../platform/audit.ts';
 import { containerStream, type ContainerParts } from './asice.ts';
 import { hashTree, type HashChain } from './hashtree.ts';
 import type { LogCtx } from './index.ts';
@@ -106,7 +108,15 @@ export async function writeArchives(ctx: LogCtx, outDir: string, maxRecords = AR
     await rename(tmp, join(outDir, file));
     const firstSeq = Number(rows[0]!.seq);
     const lastSeq = Number(rows[rows.length - 1]!.seq);
-    await insertArchive(ctx.db, { id: prev ? Number(prev.id) + 1 : 1, file_name: file, first_seq: firstSeq, last_seq: lastSeq, last_digest: digest, created_at: ctx.clock.now() });
+    const id = prev ? Number(prev.id) + 1 : 1;
+    const at = ctx.clock.now();
+    await inTx(ctx.db, async (tx) => {
+      await insertArchive(tx, { id, file_name: file, first_seq: firstSeq, last_seq: lastSeq, last_digest: digest, created_at: at });
+      await appendAudit(tx, {
+        actor: { kind: 'system', id: null }, action: 'gateway.log_archived', subjectType: 'gateway_log_archive', subjectId: String(id), at,
+        data: { file, firstSeq, lastSeq, records: rows.length },
+      });
+    });
     run.files.push({ file, records: rows.length, firstSeq, lastSeq, lastDigest: digest });
   }
   run.waiting = (await head(ctx.db)).seq - Number((await lastArchive(ctx.db))?.last_seq ?? 0);

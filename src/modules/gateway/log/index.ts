@@ -43,6 +43,7 @@ const policy = (config: Config) => ({ maxAgeSeconds: config.gateway.timestampMax
 export const STATUS_REFRESH_MS = 5000;
 /** Small bodies whose record never came (the exchange was dropped without discard()) are forgotten after this. */
 const INLINE_TTL_MS = 10 * 60_000;
+const SIGNER_TTL_MS = 3_600_000;
 
 export interface RunningMessageLog extends MessageLog {
   /** Re-reads the status facts now (after a time-stamp, in tests). */
@@ -53,14 +54,22 @@ export interface RunningMessageLog extends MessageLog {
 
 export async function openMessageLog(ctx: ModuleContext): Promise<RunningMessageLog> {
   const inline: InlineBodies = new Map();
+  // The seal's key and certificate, read again every SIGNER_TTL_MS (a renewed or revoked seal is picked up).
   let signer: Promise<XadesSigner> | null = null;
+  let signerAt = 0;
   let facts = await statusFacts(ctx.db);
   const writer = batchWriter({
     db: ctx.db, inline, now: () => ctx.clock.now(),
-    signer: () => (signer ??= logSigner(ctx).catch((err) => {
-      signer = null;
-      throw err;
-    })),
+    signer: () => {
+      if (!signer || Date.now() - signerAt > SIGNER_TTL_MS) {
+        signerAt = Date.now();
+        signer = logSigner(ctx).catch((err) => {
+          signer = null;
+          throw err;
+        });
+      }
+      return signer;
+    },
     written: (b) => {
       facts = { ...facts, untimestamped: facts.untimestamped + b.records, oldestWaiting: facts.oldestWaiting ?? b.oldest };
     },

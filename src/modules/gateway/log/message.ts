@@ -1,8 +1,9 @@
 /**
- * One logged message as X-Road keeps a REST message (pure): `message.xml` holds the request or status line
- * and the headers, the body is `attachment1`. Its leaf in the batch's tree is the hash step over the two
+ * One logged message as X-Road keeps a REST message (pure): `message.xml` holds the request line or the
+ * status and the headers, the body is `attachment1`. Its leaf in the batch's tree is the hash step over the two
  * files' SHA-512 (the body's only when there is one), and the chain links each leaf to the one before it.
  */
+import { STATUS_CODES } from 'node:http';
 import type { LogMessage } from '../contracts.ts';
 import { sha512, SHA512_URI, type Leaf } from './hashtree.ts';
 
@@ -21,19 +22,33 @@ export { SHA512_URI };
 export function loggedOf(m: LogMessage): LoggedMessage {
   return {
     kind: m.kind, xRoadId: m.xRoadId, requestId: m.requestId, client: m.client, service: m.service, method: m.method,
-    path: m.path, status: m.status ?? null, error: m.error ?? null, at: m.at, headers: m.headers,
+    path: m.path, status: m.status ?? null, error: m.error ?? null, at: m.at, headers: loggableHeaders(m.headers),
     bodySha512: m.body.sha512, bodySize: m.body.size,
   };
 }
 
+/** Headers X-Road leaves out of a logged REST message (hop-by-hop and transport; its parser refuses them). */
+export const SKIPPED_HEADERS = new Set([
+  'transfer-encoding', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade', 'connection',
+  'user-agent', 'host', 'content-length', 'server', 'expect',
+]);
+
+/** The headers the log keeps (and signs): names in lower case, X-Road's skipped ones left out. */
+export function loggableHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!SKIPPED_HEADERS.has(k.toLowerCase())) out[k.toLowerCase()] = String(v);
+  return out;
+}
+
 /**
- * message.xml: the request line (`METHOD /r1/SERVICE/path?query HTTP/1.1`) or status line (`HTTP/1.1 200`),
- * then the headers sorted by name, with the exchange's X-Road headers, the time it was logged
- * (`x-road-logged-at`) and, in a response, the request it answers (`x-road-logged-request`) set from the record, each `name: value` ending in CRLF, then an empty line.
+ * message.xml in X-Road's serialisation of a REST message (RestRequest / RestResponse): a request is
+ * `METHOD` CRLF `/r1/SERVICE/path?query` CRLF, a response `STATUS` CRLF `reason` CRLF, then one
+ * `name:value` CRLF per header — here sorted by name, with the exchange's X-Road headers, the time it
+ * was logged (`x-road-logged-at`) and, in a response, the request it answers (`x-road-logged-request`)
+ * set from the record, so that the signature covers every field the log keeps.
  */
 export function messageBytes(m: LoggedMessage): Buffer {
-  const headers = new Map<string, string>();
-  for (const [k, v] of Object.entries(m.headers)) headers.set(k.toLowerCase(), String(v));
+  const headers = new Map(Object.entries(loggableHeaders(m.headers)));
   headers.set('x-road-client', m.client);
   headers.set('x-road-service', m.service);
   headers.set('x-road-id', m.xRoadId);
@@ -41,12 +56,12 @@ export function messageBytes(m: LoggedMessage): Buffer {
   headers.set('x-road-logged-at', m.at.toISOString());
   if (m.error) headers.set('x-road-error', m.error);
   else headers.delete('x-road-error');
-  const target = `${m.method} /r1/${m.service}${m.path}`;
-  if (m.kind === 'response') headers.set('x-road-logged-request', target);
+  const target = `/r1/${m.service}${m.path}`;
+  if (m.kind === 'response') headers.set('x-road-logged-request', `${m.method} ${target}`);
   else headers.delete('x-road-logged-request');
-  const first = m.kind === 'request' ? `${target} HTTP/1.1` : `HTTP/1.1 ${m.status ?? 0}`;
-  const lines = [first, ...[...headers.keys()].sort().map((k) => `${k}: ${headers.get(k)!.replace(/[\r\n]/g, ' ')}`)];
-  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
+  const first = m.kind === 'request' ? [m.method, target] : [String(m.status ?? 0), STATUS_CODES[m.status ?? 0] ?? ''];
+  const lines = [...first, ...[...headers.keys()].sort().map((k) => `${k}:${headers.get(k)!.replace(/[\r\n]/g, ' ')}`)];
+  return Buffer.from(lines.map((l) => `${l}\r\n`).join(''), 'utf8');
 }
 
 /** The message's own hash step: DataRef /message.xml and, when it has a body, DataRef /attachment1. */

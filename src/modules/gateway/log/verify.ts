@@ -12,7 +12,7 @@ import { chainOf, trustStore } from '../../pki/index.ts';
 import { hashTree, leafDigest } from './hashtree.ts';
 import type { LogCtx } from './index.ts';
 import { chainHash, messageLeaf, prevLeaf } from './message.ts';
-import { allTimestamps, batchesIn, batchRange, head, loggedOfRow, recordsAfter, type BatchRow, type RecordRow } from './store.ts';
+import { allTimestamps, batchesIn, batchRange, head, lastArchive, loggedOfRow, recordsAfter, type BatchRow, type RecordRow } from './store.ts';
 import { checkToken, timestampTree } from './timestamp.ts';
 import { checkXades } from './xades.ts';
 import { readHashChainResult } from './xml.ts';
@@ -129,6 +129,11 @@ export async function verifyMessageLog(ctx: LogCtx, pageSize = 2000): Promise<Lo
   const h = await head(ctx.db);
   if (h.seq !== expectSeq - 1 || (h.seq > 0 && !h.hash.equals(lastHash))) {
     problems.push({ seq: h.seq, message: `the chain head is at record ${h.seq} but the records end at ${expectSeq - 1}: records at the end were removed` });
+  }
+
+  const archived = await lastArchive(ctx.db);
+  if (archived && Number(archived.last_seq) > expectSeq - 1) {
+    problems.push({ seq: Number(archived.last_seq), message: `archive ${archived.file_name} holds records up to ${archived.last_seq}, but the log ends at ${expectSeq - 1}: records at the end were removed` });
   }
 
   const ts = await checkTimestamps(ctx, problems, badBatches);

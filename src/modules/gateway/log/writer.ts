@@ -89,10 +89,11 @@ async function writeBatch(deps: WriterDeps, messages: LogMessage[]): Promise<voi
   const prepared = messages.map((m) => {
     const logged = loggedOf(m);
     const leaf = messageLeaf(logged, messageBytes(logged));
+    const { headers } = logged;
     const ref = m.body.ref;
     const inline = ref?.startsWith('mem:') ? deps.inline.get(ref) : undefined;
     if (ref?.startsWith('mem:') && !inline) throw new Error(`message log: body ${ref} is not (or no longer) waiting for its record`);
-    return { m, leaf, digest: leafDigest(leaf), body: inline?.body ?? null, file: ref?.startsWith('file:') ? ref.slice(5) : null };
+    return { m, headers, leaf, digest: leafDigest(leaf), body: inline?.body ?? null, file: ref?.startsWith('file:') ? ref.slice(5) : null };
   });
   const signer = await deps.signer();
   await inTx(deps.db, async (tx) => {
@@ -110,7 +111,7 @@ async function writeBatch(deps: WriterDeps, messages: LogMessage[]): Promise<voi
       const { m } = p;
       return {
         seq, batch_id: batchId, kind: m.kind, x_road_id: m.xRoadId, request_id: m.requestId, client: m.client, service: m.service,
-        method: m.method, path: m.path, status: m.status ?? null, error: m.error ?? null, at: m.at, headers: m.headers,
+        method: m.method, path: m.path, status: m.status ?? null, error: m.error ?? null, at: m.at, headers: p.headers,
         body_sha512: m.body.sha512, body_size: m.body.size, digest_only: m.body.ref === null && m.body.size > 0,
         body: p.body, body_file: p.file, digest: p.digest, hash,
       };
