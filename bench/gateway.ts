@@ -25,20 +25,23 @@ const SERVICE = 'VN/GOV/000.00.00.G22/BENCHPROVIDER/mirror';
 
 const run = promisify(execFile);
 const cli = async (dbUrl: string, dataDir: string, ...args: string[]) => {
+  // A command that reports a problem exits non-zero with its JSON on stdout all the same.
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'gateway', ...args, '--json'], {
     env: { ...process.env, DATABASE_URL: dbUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+  }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '{}' }));
+  return (JSON.parse(stdout.trim().split('\n').pop() || '{}') ?? {}) as Record<string, unknown>;
 };
 
 interface Phase { title: string; rps: number; bytesPerSec: number; p50: number; p99: number; errors: number; non2xx: number }
 
-async function phase(title: string, url: string, body: Buffer, headers: Record<string, string>): Promise<Phase> {
+async function phase(title: string, url: string, body: Buffer, headers: Record<string, string>, midway?: () => Promise<unknown>): Promise<Phase> {
   console.error(`${title}: ${SECONDS} s, ${CONNECTIONS} connections…`);
+  const side = midway && new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2)).then(midway);
   const r = await autocannon({
     url, method: 'POST', body, connections: CONNECTIONS, duration: SECONDS, timeout: 30,
     headers: { 'content-type': 'application/octet-stream', ...headers },
   });
+  await side;
   return { title, rps: r.requests.average, bytesPerSec: r.throughput.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
@@ -46,6 +49,8 @@ const dataDir = `/tmp/motcua-bench-gateway-${process.pid}`;
 const db = await scratchDatabase(requireDatabaseUrl(), 'motcua_bench_gateway');
 const provider = await startSimulator('provider/main.ts', ['--port', '0']);
 const tsa = await startTsaSimulator({ dir: `${dataDir}/tsa` });
+// The server and the command line both time-stamp with it.
+process.env.TSA_URL = tsa.url;
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
   const providerUrl = `http://127.0.0.1:${provider.info.port}`;
@@ -69,6 +74,7 @@ try {
   if (!probe.ok) throw new Error(`a call through the gateway: ${probe.status} ${await probe.text()}`);
 
   const load0 = loadavg();
+  const timestamps: Record<string, unknown>[] = [];
   const results: { size: number; direct: Phase; gateway: Phase }[] = [];
   for (const size of SIZES) {
     const body = Buffer.alloc(size, 'a');
@@ -76,10 +82,15 @@ try {
     const direct = await phase(`direct ${size} B`, `${providerUrl}/mirror`, body, {
       'x-road-client': CLIENT, 'x-road-service': SERVICE, 'x-road-id': randomUUID(), 'x-road-request-id': randomUUID(),
     });
-    const gateway = await phase(`gateway ${size} B`, `${server.url}/r1/${SERVICE}/mirror`, body, { authorization: `Bearer ${token}`, 'x-road-client': CLIENT });
+    // Halfway, a batch time-stamp of what was logged so far, over RFC 3161 from the TSA simulator: what the server's
+    // gateway.log.timestamp job does every minute (a phase is shorter than its period), here from the command line.
+    const gateway = await phase(`gateway ${size} B`, `${server.url}/r1/${SERVICE}/mirror`, body, { authorization: `Bearer ${token}`, 'x-road-client': CLIENT },
+      async () => timestamps.push(await cli(db.url, dataDir, 'log', 'timestamp')));
     results.push({ size, direct, gateway });
   }
   const load1 = loadavg();
+  // The time-stamps kept up (or not) while the log was written: what `motcua gateway log status` says.
+  const logStatus = await cli(db.url, dataDir, 'log', 'status');
 
   console.log(`\nnpm run bench:gateway — ${CONNECTIONS} connections, ${SECONDS} s per phase, ${cpus().length} CPUs; load average ${load0[0]!.toFixed(2)} before, ${load1[0]!.toFixed(2)} after\n`);
   console.log('phase                     req/s      MB/s   p50 ms  p99 ms  errors  non-2xx');
@@ -88,7 +99,8 @@ try {
       console.log(`${p.title.padEnd(22)} ${p.rps.toFixed(0).padStart(8)} ${(p.bytesPerSec / 1e6).toFixed(1).padStart(9)} ${String(p.p50).padStart(8)} ${String(p.p99).padStart(7)} ${String(p.errors).padStart(7)} ${String(p.non2xx).padStart(8)}`);
     }
   }
-  console.log('');
+  for (const t of timestamps) console.log(`batch time-stamp during a gateway phase: ${t.firstBatch === undefined ? 'none (nothing to do, or it failed)' : `batches ${String(t.firstBatch)}–${String(t.lastBatch)} at ${String(t.genTime)}`}`);
+  console.log(`\nmessage log after the run: last time-stamp ${String(logStatus.lastTimestampAt ?? 'none')}, ${String(logStatus.untimestamped ?? '?')} record(s) waiting for one, healthy: ${String(logStatus.healthy)}\n`);
   for (const r of results) {
     console.log(`${String(r.size).padStart(8)} B: gateway/direct ${(r.gateway.rps / r.direct.rps).toFixed(2)}×, added p50 ${r.gateway.p50 - r.direct.p50} ms, added p99 ${r.gateway.p99 - r.direct.p99} ms`);
   }

@@ -12,7 +12,7 @@ import forge from 'node-forge';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkCms, requestTimestamp } from '../src/modules/pki/index.ts';
 import { readTstInfo, timestampRequest } from '../src/modules/pki/tsa.ts';
-import { startTsaSimulator } from '../src/platform/simulators.ts';
+import { startDemoSimulators, startTsaSimulator } from '../src/platform/simulators.ts';
 
 const run = promisify(execFile);
 type Sim = Awaited<ReturnType<typeof startTsaSimulator>>;
@@ -129,5 +129,28 @@ describe('time-stamp authority simulator', () => {
   it('refuses an unknown fault on its control endpoint', async () => {
     const res = await fetch(new URL('/control', sim.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"fault":"melt"}' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('demo launcher', () => {
+  it('starts the TSA simulator in demo mode unless TSA_URL is set or SIMULATORS=off, never in production, and stops it', async () => {
+    const demo = { environment: 'demo' as const, dataDir: join(dir, 'demo') };
+    const env: NodeJS.ProcessEnv = {};
+    const sims = await startDemoSimulators(demo, env);
+    expect(env.TSA_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tsa$/);
+    const token = await requestTimestamp(env.TSA_URL!, Buffer.from('demo'));
+    expect(readTstInfo(token)).not.toBeNull();
+    await sims.stop();
+    await expect(requestTimestamp(env.TSA_URL!, Buffer.from('demo'))).rejects.toThrow();
+
+    for (const [config, e] of [
+      [demo, { TSA_URL: 'https://tsa.example.vn/' }],
+      [demo, { SIMULATORS: 'off' }],
+      [{ ...demo, environment: 'production' as const }, {}],
+    ] as const) {
+      const given: NodeJS.ProcessEnv = { ...e };
+      await (await startDemoSimulators(config, given)).stop();
+      expect(given).toEqual(e);
+    }
   });
 });

@@ -71,10 +71,15 @@ export async function startDemoSimulators(config: Pick<Config, 'environment' | '
   const started: Simulator[] = [];
   if (config.environment === 'demo' && !['off', 'false', '0', 'no'].includes((env.SIMULATORS ?? '').toLowerCase())) {
     if (!env.TSA_URL) {
-      const tsa = await startTsaSimulator({ dir: join(config.dataDir, 'tsa-sim') });
-      started.push(tsa);
-      env.TSA_URL = tsa.url;
-      log(`motcua: demo time-stamp authority (simulator) at ${tsa.url}; its root certificate: ${tsa.caCert}`);
+      // A demo without its simulator still starts (without time-stamps), saying why.
+      try {
+        const tsa = await startTsaSimulator({ dir: join(config.dataDir, 'tsa-sim') });
+        started.push(tsa);
+        env.TSA_URL = tsa.url;
+        log(`motcua: demo time-stamp authority (simulator) at ${tsa.url}; its root certificate: ${tsa.caCert}`);
+      } catch (err) {
+        log(`motcua: the time-stamp authority simulator did not start (${err instanceof Error ? err.message : String(err)}); no time-stamps`);
+      }
     }
   }
   return { stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };

@@ -45,6 +45,7 @@ function metrics(registry: client.Registry) {
     provider: one('gateway_provider_duration_seconds', (o) => new client.Histogram({ ...o, help: 'Time spent waiting on the provider', labelNames: pair, buckets: SECONDS })),
     bytesIn: one('gateway_request_bytes_total', (o) => new client.Counter({ ...o, help: 'Request body bytes received from clients', labelNames: pair })),
     bytesOut: one('gateway_response_bytes_total', (o) => new client.Counter({ ...o, help: 'Response body bytes sent to clients', labelNames: pair })),
+    flushFailures: one('gateway_monitoring_flush_failures_total', (o) => new client.Counter({ ...o, help: 'Failed writes of the per-minute monitoring figures (kept in memory and tried again)' })),
   };
 }
 
@@ -131,10 +132,11 @@ export function createMonitor(ctx: ModuleContext): MonitorService {
         await addMinutes(ctx.db, [...batch.values()]);
       } catch (err) {
         for (const [k, v] of batch) {
-          const now = pending.get(k);
-          if (now) addStats(now.stats, v.stats);
+          const kept = pending.get(k);
+          if (kept) addStats(kept.stats, v.stats);
           else pending.set(k, v);
         }
+        m.flushFailures.inc();
         throw err;
       }
     });
