@@ -19,7 +19,7 @@ import { finishSink, LogTee, type BodyInfo } from './log-tee.ts';
 import { registry, rightsOf, type ServiceInfo } from './lookup.ts';
 import { answerMeta } from './meta.ts';
 import { headerBytes, MAX_HEADER_BYTES, matchPath, parseClientHeader, parseR1, type R1Target } from './r1-request.ts';
-import { headersDigest, requestHash } from './request-hash.ts';
+import { requestHash } from './request-hash.ts';
 import { errorResponse, XRoadError } from './xroad-errors.ts';
 
 /** What is known of one exchange as it goes (for the log and the monitor). */
@@ -102,8 +102,8 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
     throw err;
   }
   ex.providerMs = performance.now() - t0;
-  const body = await settleRequest(false);
-  const hash = requestHash(headersDigest(ex.method, ex.path, loggedOut), body);
+  await settleRequest(false);
+  const hash = requestHash(ex.request!);
   const headers = { ...provider.headers, ...xroadHeaders(ex, hash) };
   ex.status = provider.status;
   const resSink = gw.log.bodySink({ digestOnly: svc.digestOnly });
