@@ -113,6 +113,13 @@ export interface GatewayConfig {
   tokenTtlSeconds: number;
   /** Port of the mutual-TLS listener (GATEWAY_TLS_PORT; empty = no mTLS listener). */
   tlsPort: number | null;
+  /**
+   * The mTLS listener's server certificate chain and key, PEM files (GATEWAY_TLS_CERT_FILE, GATEWAY_TLS_KEY_FILE).
+   * Unset: the province People's Committee's seal from the province CA, which strict TLS clients refuse for its
+   * key usage (signatures, not "TLS server"); give a TLS server certificate here for production.
+   */
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
   /** A provider that has not answered within this many ms gets Server.ServerProxy.ServiceFailed (GATEWAY_PROVIDER_TIMEOUT_MS, default 30000). */
   providerTimeoutMs: number;
   /** How often untimestamped message-log records are time-stamped in one batch, in seconds (GATEWAY_TIMESTAMP_INTERVAL_SECONDS, default 60). */
@@ -253,6 +260,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       instance: env.GATEWAY_INSTANCE || 'VN',
       tokenTtlSeconds: Math.max(1, int(env, 'GATEWAY_TOKEN_TTL_SECONDS', 600)),
       tlsPort: env.GATEWAY_TLS_PORT ? int(env, 'GATEWAY_TLS_PORT', 0) : null,
+      tlsCertFile: env.GATEWAY_TLS_CERT_FILE ? resolve(env.GATEWAY_TLS_CERT_FILE) : null,
+      tlsKeyFile: env.GATEWAY_TLS_KEY_FILE ? resolve(env.GATEWAY_TLS_KEY_FILE) : null,
       providerTimeoutMs: Math.max(1, int(env, 'GATEWAY_PROVIDER_TIMEOUT_MS', 30_000)),
       timestampIntervalSeconds: int(env, 'GATEWAY_TIMESTAMP_INTERVAL_SECONDS', 60),
       timestampMaxAgeSeconds: int(env, 'GATEWAY_TIMESTAMP_MAX_AGE_SECONDS', 14_400),

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deny } from '../src/modules/gateway/registry.ts';
+import { loggedOf, messageBytes } from '../src/modules/gateway/log/message.ts';
 import { asClient, CLIENT, gatewayKit, grant, r1, SERVICE, type GatewayKit } from './support/gateway-proxy-kit.ts';
 
 let kit: GatewayKit;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => kit?.close());
 
 async function logged(xRoadId: string) {
-  return kit.t.database.db.selectFrom('gateway_log_records').select(['kind', 'status', 'error', 'headers', 'body_sha512', 'body_size', 'client', 'service', 'path'])
+  return kit.t.database.db.selectFrom('gateway_log_records').select(['kind', 'status', 'error', 'headers', 'body_sha512', 'body_size', 'client', 'service', 'path', 'at'])
     .where('x_road_id', '=', xRoadId).orderBy('seq').execute();
 }
 
@@ -64,14 +65,27 @@ describe('a call through the gateway', () => {
     expect(Buffer.from(req!.body_sha512).equals(sha(body))).toBe(true);
     expect(Number(req!.body_size)).toBe(body.length);
     expect(Buffer.from(res!.body_sha512).equals(sha(body))).toBe(true);
-    const h = req!.headers as Record<string, string>;
-    const lines = createHash('sha512').update(`POST ${req!.path}\r\n`);
-    for (const name of Object.keys(h).sort()) lines.update(`${name}: ${h[name]}\r\n`);
-    const expected = createHash('sha512').update(lines.digest()).update(sha(body)).digest('base64');
+    // The request's message.xml as the log keeps it, rebuilt from the record: the hash is over it and the body.
+    const message = messageBytes(loggedOf({
+      kind: 'request', xRoadId: 'big-1', requestId: r.headers['x-road-request-id']!, client: req!.client, service: req!.service, method: 'POST',
+      path: req!.path, headers: req!.headers as Record<string, string>, body: { sha512: sha(body), size: body.length, ref: null }, at: req!.at,
+    }));
+    const expected = createHash('sha512').update(sha(message)).update(sha(body)).digest('base64');
     expect(r.headers['x-road-request-hash']).toBe(expected);
 
     const down = await kit.call('GET', r1(SERVICE, '/bytes?n=1048576'), { headers: asClient(token, CLIENT) });
     expect(down.body.length).toBe(1048576);
+  });
+
+  it('filters hop-by-hop headers, those named in Connection, and its own credentials (the simulator refuses them)', async () => {
+    const r = await kit.call('GET', r1(SERVICE, '/echo'), {
+      headers: asClient(token, CLIENT, { 'proxy-authorization': 'Basic eDp5', connection: 'keep-alive, x-custom-hop', 'x-custom-hop': 'private', 'x-custom-kept': 'yes', 'x-road-request-hash': 'forged' }),
+    });
+    expect(r.status, r.body.toString()).toBe(200);
+    const echo = r.json<{ headers: Record<string, string> }>();
+    expect(echo.headers['x-custom-kept']).toBe('yes');
+    expect(echo.headers['x-custom-hop']).toBeUndefined();
+    expect(r.headers['x-road-request-hash']).not.toBe('forged');
   });
 
   it('checks rights per endpoint: method and path pattern', async () => {

@@ -45,8 +45,9 @@ const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREA
 
 /** A provider failure as the X-Road error the client gets. */
 export function providerError(err: unknown, timeoutMs: number): XRoadError {
-  const e = err as { code?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code ?? '';
+  const e = err as { code?: unknown; name?: string; cause?: { code?: unknown } };
+  if (e?.name === 'AbortError') return new XRoadError('Server.ServerProxy.ServiceFailed', 'the request was aborted: the client went away');
+  const code = String(e?.code ?? e?.cause?.code ?? '');
   if (NETWORK.has(code)) return new XRoadError('Server.ServerProxy.NetworkError', code);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new XRoadError('Server.ServerProxy.ServiceFailed', `no answer within ${timeoutMs} ms`);
   if (code.startsWith('HPE_')) return new XRoadError('Server.ServerProxy.ServiceFailed', 'the answer is not valid HTTP');

@@ -54,8 +54,11 @@ async function load(db: Db): Promise<Snapshot> {
     credentials: new Map(), credentialByCert: new Map(), groupsOf: new Map(), rights: new Map(),
   };
   for (const m of members) s.memberNames.set(`${m.instance}/${m.member_class}/${m.member_code}`, m.name);
+  // The queries are not one snapshot: a row whose parent came in after its parent's query is skipped;
+  // the version read first has moved then, so the next check loads again.
   for (const r of subs) {
-    const m = memberById.get(r.member_id)!;
+    const m = memberById.get(r.member_id);
+    if (!m) continue;
     const info: SubsystemInfo = {
       id: r.id, name: r.name, memberName: m.name, memberIdent: `${m.instance}/${m.member_class}/${m.member_code}`,
       ident: formatSubsystemId({ instance: m.instance, memberClass: m.member_class, memberCode: m.member_code, subsystemCode: r.subsystem_code }),
@@ -71,7 +74,8 @@ async function load(db: Db): Promise<Snapshot> {
   const byService = new Map<string, Rule[]>();
   for (const e of endpoints) byService.set(e.service_id, [...(byService.get(e.service_id) ?? []), { method: e.method, path: e.path }]);
   for (const r of services) {
-    const sub = s.subsystems.get(r.subsystem_id)!;
+    const sub = s.subsystems.get(r.subsystem_id);
+    if (!sub) continue;
     s.services.set(`${sub.ident}/${r.service_code}`, {
       id: r.id, ident: `${sub.ident}/${r.service_code}`, code: r.service_code, subsystem: sub, title: r.title, baseUrl: r.base_url,
       digestOnly: r.digest_only, timeoutMs: r.timeout_ms, disabled: r.disabled, openapi: r.openapi, endpoints: byService.get(r.id) ?? [],

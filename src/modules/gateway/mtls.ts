@@ -1,6 +1,6 @@
 /**
- * The mutual-TLS listener (GATEWAY_TLS_PORT): HTTPS with a server certificate from the province CA (the
- * province People's Committee's seal), asking every client for its certificate. A client certificate
+ * The mutual-TLS listener (GATEWAY_TLS_PORT): HTTPS with the server certificate of GATEWAY_TLS_CERT_FILE,
+ * or else one from the province CA (the province People's Committee's seal), asking every client for its certificate. A client certificate
  * counts when it was issued by one of the province's CAs (chain and signatures checked with node:crypto,
  * validity dates, not on the issuer's CRL) and is registered as a credential (gateway_credentials,
  * kind 'certificate', by its SHA-256); then the connection's calls are that credential's. A foreign or
@@ -8,6 +8,7 @@
  * same `/r1` and `/listClients` routes are served; a bearer token works here too.
  */
 import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { TLSSocket } from 'node:tls';
 import Fastify from 'fastify';
 import * as catalog from '../catalog/index.ts';
@@ -34,18 +35,18 @@ export function checkPeer(leaf: X509Certificate, trust: TrustStore, now: Date): 
 
 export interface MtlsListener { port: number; close(): Promise<void> }
 
-export async function startMtls(ctx: ModuleContext, opts: { port: number; host?: string }): Promise<MtlsListener> {
+/** The server's key and certificate chain: GATEWAY_TLS_CERT_FILE / _KEY_FILE, or the province People's Committee's seal. */
+async function serverIdentity(ctx: ModuleContext): Promise<{ key: string; cert: string }> {
+  const { tlsCertFile, tlsKeyFile } = ctx.config.gateway;
+  if (tlsCertFile && tlsKeyFile) return { cert: await readFile(tlsCertFile, 'utf8'), key: await readFile(tlsKeyFile, 'utf8') };
   const committee = await catalog.provinceCommittee(ctx.db);
   if (!committee) throw new Error('gateway mTLS: no province People\'s Committee in the catalogue: no server certificate');
   const id = await identityFor(ctx.db, ctx.config, { agencyId: committee.id }, ctx.clock);
-  const app = Fastify({
-    https: {
-      key: id.key.export({ type: 'pkcs8', format: 'pem' }) as string,
-      cert: [id.cert, ...id.chain.slice(0, -1)].map(pem).join(''),
-      requestCert: true,
-      rejectUnauthorized: false,
-    },
-  });
+  return { key: id.key.export({ type: 'pkcs8', format: 'pem' }) as string, cert: [id.cert, ...id.chain.slice(0, -1)].map(pem).join('') };
+}
+
+export async function startMtls(ctx: ModuleContext, opts: { port: number; host?: string }): Promise<MtlsListener> {
+  const app = Fastify({ https: { ...(await serverIdentity(ctx)), requestCert: true, rejectUnauthorized: false } });
   app.server.on('secureConnection', (socket: TLSSocket) => {
     const leaf = socket.getPeerX509Certificate();
     rememberCertificate(socket, leaf ? trustStore(ctx.db).then((trust) => checkPeer(leaf, trust, ctx.clock.now())) : Promise.resolve(null));

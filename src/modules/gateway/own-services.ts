@@ -4,8 +4,8 @@
  * - `dossier-status`: the public dossier status lookup (`POST /lookup` with the code and ID number in the
  *   body; `GET /{code}?idNumber=` is not offered — personal data stays out of URLs);
  * - `catalogue`: the public procedure catalogue (`GET /procedures`, `/procedures/{code}`, `/procedure-fields`, `/agencies`).
- * Their base URLs are motcua's own public API (PUBLIC_BASE_URL, or this server on PORT). Idempotent: the
- * demo seed calls it on every start; an existing registration is updated, not duplicated.
+ * Their base URLs are motcua's own public API (PUBLIC_BASE_URL, or this server on PORT). The demo seed
+ * calls it; it is idempotent (an existing registration is updated, not duplicated).
  */
 import * as catalog from '../catalog/index.ts';
 import { addService, addSubsystem, type RegistryCtx } from './registry.ts';

@@ -1,7 +1,8 @@
 /**
  * The message protocol (PR-REST): `{METHOD} /r1/{INSTANCE}/{CLASS}/{MEMBER}/{SUBSYSTEM}/{SERVICE}[/path][?query]`
  * with X-Road-Client. Order of checks: headers' size, the identifier, the credentials and the client
- * they own, the service, its access rights (deny by default), the message log's health; then the
+ * they own, the service (not disabled; when it has registered endpoints, one of them must match), its
+ * access rights (deny by default), the message log's health; then the
  * request streams to the provider and the response back, both through the message log, and the
  * exchange is recorded before the response's last byte leaves. Every exchange, refused or failed ones
  * too, is recorded and counted by the monitor.
@@ -18,7 +19,7 @@ import { finishSink, LogTee, type BodyInfo } from './log-tee.ts';
 import { registry, rightsOf, type ServiceInfo } from './lookup.ts';
 import { answerMeta } from './meta.ts';
 import { headerBytes, MAX_HEADER_BYTES, matchPath, parseClientHeader, parseR1, type R1Target } from './r1-request.ts';
-import { headersDigest, requestHash } from './request-hash.ts';
+import { requestHash } from './request-hash.ts';
 import { errorResponse, XRoadError } from './xroad-errors.ts';
 
 /** What is known of one exchange as it goes (for the log and the monitor). */
@@ -101,15 +102,17 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
     throw err;
   }
   ex.providerMs = performance.now() - t0;
-  const body = await settleRequest(false);
-  const hash = requestHash(headersDigest(ex.method, ex.path, loggedOut), body);
+  await settleRequest(false);
+  const hash = requestHash(ex.request!);
   const headers = { ...provider.headers, ...xroadHeaders(ex, hash) };
   ex.status = provider.status;
   const resSink = gw.log.bodySink({ digestOnly: svc.digestOnly });
+  let logFailed = false;
   const resTee = new LogTee(resSink, {
     holdLast: true,
     beforeEnd: async (resBody) => {
-      await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), resBody, ctx.clock.now(), { status: provider.status })]);
+      await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), resBody, ctx.clock.now(), { status: provider.status })])
+        .catch((err: unknown) => { logFailed = true; throw err; });
       ex.recorded = true;
     },
   });
@@ -127,10 +130,16 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
   } catch (err) {
     ex.responseBytes = resTee.bytes;
     if (ex.recorded) return; // the client went away after the exchange was logged
-    ex.error = abort.signal.aborted ? 'Client.Aborted' : 'Server.ServerProxy.ServiceFailed';
-    const partial = await resTee.settle().catch(() => ({ sha512: Buffer.alloc(64), size: resTee.bytes, ref: null }));
-    await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), partial, ctx.clock.now(), { status: provider.status, error: ex.error })])
-      .then(() => { ex.recorded = true; }, (logErr) => console.error('gateway: the message log could not record a broken exchange', logErr));
+    // Without a record the client must not get the whole response: its connection is cut.
+    ex.error = logFailed ? 'Server.ServerProxy.LoggingFailed' : abort.signal.aborted ? 'Client.Aborted' : 'Server.ServerProxy.ServiceFailed';
+    provider.body.destroy();
+    try {
+      const partial = await resTee.settle();
+      await gw.log.record([ex.request!, message(ex, 'response', flatHeaders(headers), partial, ctx.clock.now(), { status: provider.status, error: ex.error })]);
+      ex.recorded = true;
+    } catch (logErr) {
+      console.error('gateway: the message log could not record a broken exchange', logErr);
+    }
     res.destroy(err instanceof Error ? err : undefined);
   }
 }

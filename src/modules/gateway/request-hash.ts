@@ -1,18 +1,16 @@
 /**
  * X-Road-Request-Hash (PR-REST §4.3): base64 of SHA512(SHA512(headers) + SHA512(body)), or of
- * SHA512(headers) when the request has no body. "headers" here are the request as the gateway forwarded
- * and logged it: the line `METHOD path?query` and then each header `name: value` (names in lower case,
- * sorted), each line ending in CRLF — so the hash can be recomputed from the message log's record.
+ * SHA512(headers) when the request has no body. "headers" is the request as the message log keeps and
+ * signs it: its message.xml, X-Road's own serialisation of a REST request (method, `/r1/…` target, the
+ * headers; log/message.ts). So the hash is the request's own digests in the log and can be recomputed
+ * from the logged record.
  */
 import { createHash } from 'node:crypto';
+import type { LogMessage } from './contracts.ts';
+import { loggedOf, messageBytes } from './log/message.ts';
 
-export function headersDigest(method: string, pathAndQuery: string, headers: Record<string, string>): Buffer {
-  const h = createHash('sha512').update(`${method} ${pathAndQuery}\r\n`);
-  for (const name of Object.keys(headers).sort()) h.update(`${name}: ${headers[name]}\r\n`);
-  return h.digest();
-}
-
-export function requestHash(headersSha512: Buffer, body: { sha512: Buffer; size: number } | null): string {
-  if (!body || body.size === 0) return headersSha512.toString('base64');
-  return createHash('sha512').update(headersSha512).update(body.sha512).digest('base64');
+export function requestHash(request: LogMessage): string {
+  const head = createHash('sha512').update(messageBytes(loggedOf(request))).digest();
+  if (request.body.size === 0) return head.toString('base64');
+  return createHash('sha512').update(head).update(request.body.sha512).digest('base64');
 }
