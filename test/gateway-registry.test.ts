@@ -31,11 +31,14 @@ paths:
 beforeAll(async () => {
   database = await freshDatabase();
   ctx = { db: database.db, clock: fixedClock(TEST_NOW), config: testConfig('/tmp/unused'), actor: null };
+  // The demo seed registers motcua's own services; this file counts only what it does itself.
+  seeded = Number((await database.db.selectFrom('audit_log').select((e) => e.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
 });
 afterAll(async () => database.close());
 
+let seeded = 0;
 async function auditActions() {
-  const rows = await database.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'gateway.%').orderBy('id').execute();
+  const rows = await database.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'gateway.%').where('id', '>', seeded).orderBy('id').execute();
   return rows.map((r) => r.action);
 }
 
