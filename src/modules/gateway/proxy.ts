@@ -27,6 +27,8 @@ interface Exchange {
   requestId: string; xRoadId: string; client: string; service: string; method: string; path: string;
   status: number; error?: string; requestBytes: number; responseBytes: number; providerMs?: number;
   request: LogMessage | null; recorded: boolean;
+  /** Whether `client` was proven (credentials): only then is it a monitoring label. */
+  authenticated: boolean;
 }
 
 const X_ROAD_ID = /^[\x21-\x7e]{1,200}$/;
@@ -122,7 +124,11 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
     await new Promise<void>((resolve, reject) => {
       provider.body.on('error', reject);
       resTee.on('error', reject);
-      res.on('finish', resolve);
+      // The byte count is known at 'finish', before the monitor reads it at 'close'.
+      res.on('finish', () => {
+        ex.responseBytes = resTee.bytes;
+        resolve();
+      });
       res.on('close', () => reject(new Error('the client went away')));
       provider.body.pipe(resTee).pipe(res);
     });
@@ -151,11 +157,12 @@ export async function handleR1(ctx: ModuleContext, req: IncomingMessage, res: Se
   const given = req.headers['x-road-id'];
   const ex: Exchange = {
     requestId: randomUUID(), xRoadId: typeof given === 'string' && X_ROAD_ID.test(given) ? given : randomUUID(), client: '', service: '',
-    method: req.method ?? 'GET', path: (req.url ?? '').slice(0, 2000), status: 0, requestBytes: 0, responseBytes: 0, request: null, recorded: false,
+    method: req.method ?? 'GET', path: (req.url ?? '').slice(0, 2000), status: 0, requestBytes: 0, responseBytes: 0, request: null, recorded: false, authenticated: false,
   };
   const gw = ctx.services.gateway;
   res.once('close', () => gw?.monitor.exchange({
-    client: ex.client, service: ex.service, method: ex.method, status: ex.status, error: ex.error, durationMs: performance.now() - started,
+    // A claimed but unproven client header is not a label (anyone could mint labels with it).
+    client: ex.authenticated ? ex.client : 'unauthenticated', service: ex.service, method: ex.method, status: ex.status, error: ex.error, durationMs: performance.now() - started,
     providerMs: ex.providerMs, requestBytes: ex.requestBytes, responseBytes: ex.responseBytes,
   }));
   try {
@@ -167,6 +174,7 @@ export async function handleR1(ctx: ModuleContext, req: IncomingMessage, res: Se
     ex.path = target.path + target.query;
     const snap = await registry(ctx.db);
     const caller = await authenticate(ctx.db, ctx.clock, snap, req);
+    ex.authenticated = true;
     if (target.meta) {
       ex.service = '';
       return await answerMeta(snap, req, res, target, caller, ex);
