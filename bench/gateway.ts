@@ -7,7 +7,9 @@
  * Prints requests/s, p50/p99 and, per size, the ratio gateway/direct and the latency the gateway adds.
  * Needs DATABASE_URL (a real PostgreSQL; a scratch database is made, seeded (the message log signs with
  * the province's seal) and dropped).
- * BENCH_SECONDS (default 10, at most 20 per phase), BENCH_SIZES (default "1024,1048576").
+ * BENCH_SECONDS (default 10, at most 20 per phase), BENCH_SIZES (default "1024,1048576"), BENCH_BACKEND_MS
+ * (default "20"): 1 KB phases again against a backend that takes that long to answer (`/mirror?ms=N`), as a
+ * provider with a database behind it does; "" for none.
  */
 import { loadavg, cpus } from 'node:os';
 import { execFile } from 'node:child_process';
@@ -20,6 +22,9 @@ import { startSimulator, startTsaSimulator } from '../src/platform/simulators.ts
 const SECONDS = Math.min(20, Number(process.env.BENCH_SECONDS ?? 10));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SIZES = (process.env.BENCH_SIZES ?? '1024,1048576').split(',').map(Number);
+const BACKEND_MS = (process.env.BENCH_BACKEND_MS ?? '20').split(',').filter(Boolean).map(Number);
+/** A phase pair: a body size, and how long the backend takes (0 = at once). */
+const CASES = [...SIZES.map((size) => ({ size, ms: 0 })), ...BACKEND_MS.map((ms) => ({ size: 1024, ms }))];
 const CLIENT = 'VN/GOV/000.00.44.H56/BENCHCLIENT';
 const SERVICE = 'VN/GOV/000.00.00.G22/BENCHPROVIDER/mirror';
 
@@ -75,34 +80,36 @@ try {
 
   const load0 = loadavg();
   const timestamps: Record<string, unknown>[] = [];
-  const results: { size: number; direct: Phase; gateway: Phase }[] = [];
-  for (const size of SIZES) {
+  const results: { size: number; ms: number; direct: Phase; gateway: Phase }[] = [];
+  for (const { size, ms } of CASES) {
     const body = Buffer.alloc(size, 'a');
+    const what = `${size} B${ms ? `, backend ${ms} ms` : ''}`;
+    const mirror = `/mirror${ms ? `?ms=${ms}` : ''}`;
     // The provider simulator wants the headers the gateway forwards; the direct calls carry the same ones.
-    const direct = await phase(`direct ${size} B`, `${providerUrl}/mirror`, body, {
+    const direct = await phase(`direct ${what}`, `${providerUrl}${mirror}`, body, {
       'x-road-client': CLIENT, 'x-road-service': SERVICE, 'x-road-id': randomUUID(), 'x-road-request-id': randomUUID(),
     });
     // Halfway, a batch time-stamp of what was logged so far, over RFC 3161 from the TSA simulator: what the server's
     // gateway.log.timestamp job does every minute (a phase is shorter than its period), here from the command line.
-    const gateway = await phase(`gateway ${size} B`, `${server.url}/r1/${SERVICE}/mirror`, body, { authorization: `Bearer ${token}`, 'x-road-client': CLIENT },
+    const gateway = await phase(`gateway ${what}`, `${server.url}/r1/${SERVICE}${mirror}`, body, { authorization: `Bearer ${token}`, 'x-road-client': CLIENT },
       async () => timestamps.push(await cli(db.url, dataDir, 'log', 'timestamp')));
-    results.push({ size, direct, gateway });
+    results.push({ size, ms, direct, gateway });
   }
   const load1 = loadavg();
   // The time-stamps kept up (or not) while the log was written: what `motcua gateway log status` says.
   const logStatus = await cli(db.url, dataDir, 'log', 'status');
 
   console.log(`\nnpm run bench:gateway — ${CONNECTIONS} connections, ${SECONDS} s per phase, ${cpus().length} CPUs; load average ${load0[0]!.toFixed(2)} before, ${load1[0]!.toFixed(2)} after\n`);
-  console.log('phase                     req/s      MB/s   p50 ms  p99 ms  errors  non-2xx');
+  console.log('phase                                  req/s      MB/s   p50 ms  p99 ms  errors  non-2xx');
   for (const r of results) {
     for (const p of [r.direct, r.gateway]) {
-      console.log(`${p.title.padEnd(22)} ${p.rps.toFixed(0).padStart(8)} ${(p.bytesPerSec / 1e6).toFixed(1).padStart(9)} ${String(p.p50).padStart(8)} ${String(p.p99).padStart(7)} ${String(p.errors).padStart(7)} ${String(p.non2xx).padStart(8)}`);
+      console.log(`${p.title.padEnd(35)} ${p.rps.toFixed(0).padStart(8)} ${(p.bytesPerSec / 1e6).toFixed(1).padStart(9)} ${String(p.p50).padStart(8)} ${String(p.p99).padStart(7)} ${String(p.errors).padStart(7)} ${String(p.non2xx).padStart(8)}`);
     }
   }
   for (const t of timestamps) console.log(`batch time-stamp during a gateway phase: ${t.firstBatch === undefined ? 'none (nothing to do, or it failed)' : `batches ${String(t.firstBatch)}–${String(t.lastBatch)} at ${String(t.genTime)}`}`);
   console.log(`\nmessage log after the run: last time-stamp ${String(logStatus.lastTimestampAt ?? 'none')}, ${String(logStatus.untimestamped ?? '?')} record(s) waiting for one, healthy: ${String(logStatus.healthy)}\n`);
   for (const r of results) {
-    console.log(`${String(r.size).padStart(8)} B: gateway/direct ${(r.gateway.rps / r.direct.rps).toFixed(2)}×, added p50 ${r.gateway.p50 - r.direct.p50} ms, added p99 ${r.gateway.p99 - r.direct.p99} ms`);
+    console.log(`${String(r.size).padStart(8)} B${r.ms ? `, backend ${r.ms} ms` : ''}: gateway/direct ${(r.gateway.rps / r.direct.rps).toFixed(2)}×, added p50 ${r.gateway.p50 - r.direct.p50} ms, added p99 ${r.gateway.p99 - r.direct.p99} ms`);
   }
 } finally {
   await server?.stop();

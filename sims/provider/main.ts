@@ -9,7 +9,7 @@
  *
  * Endpoints (any prefix before them is ignored, so `/v1/echo` is `/echo`):
  *   ANY  /echo            JSON: method, path, query, x-road headers, content-type, body size and SHA-512 (streamed)
- *   ANY  /mirror          streams the request body back with its content-type
+ *   ANY  /mirror[?ms=N]   streams the request body back with its content-type (after N ms: a backend with work to do)
  *   GET  /bytes?n=N       N pseudo-random bytes (deterministic, streamed in 64 KB chunks)
  *   GET  /json/…          {"ok":true,"path":…}
  *   GET  /redirect        302 to /echo
@@ -86,10 +86,16 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   if (faultOrStatus) req.resume();
   switch (what) {
     case 'echo': return echo(req, res, url);
-    case 'mirror':
-      res.writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' });
-      req.pipe(res);
+    case 'mirror': {
+      const send = () => {
+        res.writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' });
+        req.pipe(res);
+      };
+      const ms = Math.min(Number(url.searchParams.get('ms') ?? 0) || 0, 60_000);
+      if (ms > 0) setTimeout(send, ms);
+      else send();
       return;
+    }
     case 'bytes': return bytes(res, Math.min(Number(url.searchParams.get('n') ?? 1024) || 0, 512 * 1024 * 1024));
     case 'json': return json(res, 200, { ok: true, path: url.pathname });
     case 'redirect':
