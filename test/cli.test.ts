@@ -1,39 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { freshDatabase } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { cliKit } from './support/cli-kit.ts';
 
-const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), 'motcua-cli-'));
-let env: NodeJS.ProcessEnv;
-let database: Awaited<ReturnType<typeof freshDatabase>> | null = null;
-
-beforeAll(async () => {
-  env = { ...process.env, DATA_DIR: dir, ARGON2_MEMORY_KIB: '4096', ARGON2_TIME: '1', DEMO_PASSWORD: 'MotCua@2026' };
-  delete env.DATABASE_URL;
-  if (inject('backend') === 'postgres') {
-    database = await freshDatabase();
-    env.DATABASE_URL = database.url!;
-  }
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function motcua(...args: string[]) {
-  try {
-    const r = await run(process.execPath, ['bin/motcua.js', ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const kit = cliKit('motcua-cli-', { DEMO_PASSWORD: 'MotCua@2026' });
+const dir = kit.dir;
+const motcua = kit.motcua;
 
 describe('motcua command line', () => {
   it('seeds the demo province and lists the demo accounts', async () => {

@@ -1,42 +1,15 @@
 /** `motcua gateway …` as a real process: client and service registration, rights, list, refusals (exit 2, JSON problems). */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshDatabase } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { cliKit } from './support/cli-kit.ts';
 import { testCertificatePem } from './support/gateway-cert.ts';
 
-const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), 'motcua-gwcli-'));
-let env: NodeJS.ProcessEnv;
-let database: Awaited<ReturnType<typeof freshDatabase>> | null = null;
+const kit = cliKit('motcua-gwcli-');
+const dir = kit.dir;
+const motcua = (...args: string[]) => kit.motcua('gateway', ...args);
 const SERVICE = 'VN/GOV/000.00.44.H56/MOTCUA/dossier-status';
 const CLIENT = 'VN/GOV/000.00.21.H45/QLVB';
-
-beforeAll(async () => {
-  env = { ...process.env, DATA_DIR: dir, ARGON2_MEMORY_KIB: '4096', ARGON2_TIME: '1' };
-  delete env.DATABASE_URL;
-  if (inject('backend') === 'postgres') {
-    database = await freshDatabase();
-    env.DATABASE_URL = database.url!;
-  }
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function motcua(...args: string[]) {
-  try {
-    const r = await run(process.execPath, ['bin/motcua.js', 'gateway', ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 // Each command is a process that opens and migrates the database: slow on a shared machine.
 describe('motcua gateway', { timeout: 300_000 }, () => {
