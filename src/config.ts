@@ -123,6 +123,10 @@ export interface GatewayConfig {
   refuseWhenUntimestamped: boolean;
   /** Where message bodies and archives are kept (GATEWAY_LOG_DIR, default DATA_DIR/gateway-log). */
   logDir: string;
+  /** How often each node adds its per-minute monitoring figures to the table, in seconds (GATEWAY_MONITORING_FLUSH_SECONDS, default 5). */
+  monitoringFlushSeconds: number;
+  /** Maintenance mode: the gateway's health check answers 503 without running its checks, as X-Road's (GATEWAY_MAINTENANCE, default false). */
+  maintenance: boolean;
 }
 
 export interface RateLimit {
@@ -252,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timestampMaxAgeSeconds: int(env, 'GATEWAY_TIMESTAMP_MAX_AGE_SECONDS', 14_400),
       refuseWhenUntimestamped: bool(env, 'GATEWAY_REFUSE_WHEN_UNTIMESTAMPED', false),
       logDir: env.GATEWAY_LOG_DIR ? resolve(env.GATEWAY_LOG_DIR) : resolve(dataDir, 'gateway-log'),
+      monitoringFlushSeconds: Math.max(1, int(env, 'GATEWAY_MONITORING_FLUSH_SECONDS', 5)),
+      maintenance: bool(env, 'GATEWAY_MAINTENANCE', false),
     },
   };
 }

@@ -22,6 +22,7 @@ import type { BlobStore } from './modules/files/index.ts';
 import { buildServices, checkModules, type Module, type Services } from './platform/module.ts';
 import { registerProblems } from './platform/errors.ts';
 import { openapiTransform } from './platform/openapi.ts';
+import { runReadiness } from './platform/observability.ts';
 import { MODULES } from './modules/index.ts';
 
 export interface ServerDeps {
@@ -67,8 +68,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     frameworkErrors: frameworkError,
   });
 
-  const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry });
+  // The node's one registry: modules registered their metrics on it when their services were built.
+  const registry = services.observability.metrics;
+  if (!registry.getSingleMetric('process_cpu_user_seconds_total')) client.collectDefaultMetrics({ register: registry });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -121,10 +123,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/health/ready', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
     try {
       await ping(db);
-      return { status: 'ok', database: 'ok' };
     } catch {
       return sendProblem(req, reply, 'unavailable', { detail: 'database not reachable' });
     }
+    // The modules' own checks (e.g. the gateway's message log), each one's state in the body.
+    const { status, results } = await runReadiness(services.observability.readiness);
+    const checks = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.status === 'ok' ? 'ok' : `${r.status}: ${r.detail ?? ''}`]));
+    if (status === 'failing') {
+      const detail = Object.entries(checks).filter(([n]) => results[n]!.status === 'failing').map(([n, d]) => `${n} ${d}`).join('; ');
+      return sendProblem(req, reply, 'unavailable', { detail, extra: { checks } });
+    }
+    return { status, database: 'ok', ...checks };
   });
   // Prometheus scrapes with `Authorization: Bearer METRICS_TOKEN`; without a token set, /metrics is not served.
   app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {

@@ -10,9 +10,11 @@ import type { ResultsTables } from '../modules/results/store.ts';
 import type { IocTables } from '../modules/ioc/tables.ts';
 import type { PkiTables } from '../modules/pki/store.ts';
 import type { GatewayTables } from '../modules/gateway/store-types.ts';
+import type { ProxyTables } from '../modules/gateway/proxy-tables.ts';
+import type { LogTables } from '../modules/gateway/log/store.ts';
 import type { AuditTables } from '../modules/audit/store.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables, IocTables, AuditTables, GatewayTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables, IocTables, AuditTables, GatewayTables, ProxyTables, LogTables {}
 
 /** Compile-time check: every table a module claims is typed here, and every typed table has an owner. */
 type Untyped = Exclude<ModuleTable, keyof DB>;

@@ -45,6 +45,8 @@ export function sessionCookieOptions(config: { cookieSecure: boolean }) {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
+    /** The route authenticates its callers itself (the integration gateway's OAuth and /r1 routes): no session is looked up. */
+    ownAuth?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -97,6 +99,7 @@ export function registerAuth(app: FastifyInstance, resolve: (token: string) => P
   });
   app.addHook('onRequest', async (req) => {
     const policy = req.routeOptions.config.policy ?? 'public';
+    if (req.routeOptions.config.ownAuth && policy === 'public') return;
     const credential = credentialFrom(req);
     if (credential) {
       req.sessionToken = credential.token;

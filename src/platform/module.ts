@@ -14,6 +14,7 @@ import type { Consumer } from './consumers.ts';
 import type { ProblemDefs } from './errors.ts';
 import type { JobDefinition } from './jobs.ts';
 import type { Principal } from './auth.ts';
+import { newObservability, type Observability } from './observability.ts';
 
 /** What a signed-in caller may do in the web application, from the rules of the modules that own them. */
 export interface Abilities {
@@ -30,6 +31,8 @@ export interface Abilities {
  */
 export interface Services {
   abilities: Abilities;
+  /** The node's metrics registry and readiness checks (src/platform/observability.ts). */
+  observability: Observability;
 }
 
 export interface ModuleContext {
@@ -86,6 +89,7 @@ export function defineModule<const Table extends string>(m: Module<Table>): Modu
 export async function buildServices(modules: readonly Module[], base: Omit<ModuleContext, 'services'>, seed: Partial<Services> = {}): Promise<Services> {
   const services: Partial<Services> = { ...seed };
   services.abilities = abilitiesOf(modules);
+  services.observability ??= newObservability();
   for (const m of modules) Object.assign(services, await m.provides?.({ ...base, services: services as Services }));
   return services as Services;
 }

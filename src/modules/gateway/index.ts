@@ -5,15 +5,28 @@
  * hash-chained and time-stamped message log with X-Road archives, and operational monitoring.
  */
 import { defineModule } from '../../platform/module.ts';
+import { REGISTRY_PROBLEMS } from './registry-problems.ts';
+import { gatewayPages } from './routes.ts';
+import { openMessageLog } from './log/index.ts';
+import { createMonitor } from './monitoring.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
+export {
+  addCertificateClient, addClient, addGroup, addGroupMember, addMember, addService, addSubsystem, allow, deny, revokeClient,
+} from './registry.ts';
 
 export const gatewayModule = defineModule({
   name: 'gateway',
   tables: [
     'gateway_members', 'gateway_subsystems', 'gateway_credentials', 'gateway_services', 'gateway_endpoints',
-    'gateway_groups', 'gateway_group_members', 'gateway_access_rights',
+    'gateway_groups', 'gateway_group_members', 'gateway_access_rights', 'gateway_monitoring',
+    'gateway_log_records', 'gateway_log_batches', 'gateway_log_timestamps', 'gateway_log_head', 'gateway_log_archives',
+    'gateway_registry_version', 'gateway_token_keys',
   ],
   migrations: new URL('./migrations/', import.meta.url),
+  problems: { ...REGISTRY_PROBLEMS },
+  pages: (ctx) => gatewayPages(ctx),
+  // The running parts the proxy calls: the message log and the monitor (contracts.ts).
+  provides: async (ctx) => ({ gateway: { log: await openMessageLog(ctx), monitor: createMonitor(ctx) } }),
 });

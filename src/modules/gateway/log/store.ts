@@ -1,0 +1,71 @@
+/** The message log's tables (031_gateway_message_log.sql) and their queries. */
+import type { Kysely } from 'kysely';
+import type { Executor } from '../../../db/index.ts';
+import type { DB } from '../../../db/types.ts';
+
+export type LogTables = {
+  gateway_log_records: {
+    seq: string | number; batch_id: string | number; kind: 'request' | 'response'; x_road_id: string; request_id: string;
+    client: string; service: string; method: string; path: string; status: number | null; error: string | null; at: Date;
+    headers: Record<string, string>; body_sha512: Uint8Array; body_size: string | number; digest_only: boolean;
+    body: Uint8Array | null; body_file: string | null; digest: Uint8Array; hash: Uint8Array;
+  };
+  gateway_log_batches: {
+    id: string | number; first_seq: string | number; last_seq: string | number; prev_hash: Uint8Array; root: Uint8Array;
+    result_xml: Uint8Array; signature_xml: Uint8Array; signed_at: Date;
+  };
+  gateway_log_timestamps: {
+    id: string | number; first_batch: string | number; last_batch: string | number; result_xml: Uint8Array; token: Uint8Array;
+    gen_time: Date; created_at: Date;
+  };
+  gateway_log_head: { id: number; seq: string | number; hash: Uint8Array; batch_id: string | number };
+  gateway_log_archives: {
+    id: string | number; file_name: string; first_seq: string | number; last_seq: string | number; last_digest: string; created_at: Date;
+  };
+};
+
+export type RecordRow = LogTables['gateway_log_records'];
+export type BatchRow = LogTables['gateway_log_batches'];
+export type TimestampRow = LogTables['gateway_log_timestamps'];
+
+export function lt(db: Executor): Kysely<DB & LogTables> {
+  return (db as Kysely<DB>).withTables<LogTables>();
+}
+
+/** The chain head, locked until the transaction ends (one batch at a time across nodes). */
+export async function lockHead(tx: Executor): Promise<{ seq: number; hash: Buffer; batchId: number }> {
+  const h = await lt(tx).selectFrom('gateway_log_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  return { seq: Number(h.seq), hash: Buffer.from(h.hash), batchId: Number(h.batch_id) };
+}
+
+export async function moveHead(tx: Executor, seq: number, hash: Buffer, batchId: number): Promise<void> {
+  await lt(tx).updateTable('gateway_log_head').set({ seq, hash, batch_id: batchId }).where('id', '=', 1).execute();
+}
+
+export async function insertBatch(tx: Executor, batch: BatchRow, records: RecordRow[]): Promise<void> {
+  await lt(tx).insertInto('gateway_log_batches').values(batch).execute();
+  for (let i = 0; i < records.length; i += 500) {
+    await lt(tx).insertInto('gateway_log_records').values(records.slice(i, i + 500).map((r) => ({ ...r, headers: JSON.stringify(r.headers) as never }))).execute();
+  }
+}
+
+/** The last time-stamp row, and what waits after it: batches (ids, in order) and the oldest waiting record. */
+export async function lastTimestamp(db: Executor): Promise<TimestampRow | null> {
+  return (await lt(db).selectFrom('gateway_log_timestamps').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
+}
+
+export async function waiting(db: Executor, afterBatch: number): Promise<{ records: number; oldest: Date | null }> {
+  const r = await lt(db).selectFrom('gateway_log_records')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('batch_id', '>', afterBatch).executeTakeFirstOrThrow();
+  return { records: Number(r.n), oldest: r.oldest ? new Date(r.oldest as Date) : null };
+}
+
+export function batchesAfter(db: Executor, afterBatch: number, limit: number): Promise<BatchRow[]> {
+  return lt(db).selectFrom('gateway_log_batches').selectAll().where('id', '>', afterBatch).orderBy('id').limit(limit).execute();
+}
+
+export async function insertTimestamp(db: Executor, row: TimestampRow): Promise<void> {
+  await lt(db).insertInto('gateway_log_timestamps').values(row).execute();
+}
+
