@@ -2,7 +2,9 @@
  * The gateway under test: a motcua server listening on a real port, the provider simulator as a separate
  * process, registry set-up through the registry's own functions, OAuth tokens, and calls over HTTP.
  */
-import { request } from 'undici';
+import { Agent, request as httpRequest } from 'node:http';
+
+const agent = new Agent({ keepAlive: true });
 import { testApp, type TestApp } from '../helpers.ts';
 import { startProviderSim, type ProviderSim } from '../../sims/provider/spawn.ts';
 import { addClient, addService, addSubsystem, allow, type RegistryCtx } from '../../src/modules/gateway/registry.ts';
@@ -30,11 +32,24 @@ export interface GatewayKit {
   close(): Promise<void>;
 }
 
-export async function send(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Reply> {
-  const r = await request(`${base}${path}`, { method: method as 'GET', headers: opts.headers, body: opts.body });
-  const body = Buffer.from(await r.body.arrayBuffer());
-  const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-  return { status: r.statusCode, headers, body, json: <T>() => JSON.parse(body.toString('utf8')) as T };
+/** One HTTP call with node:http, the path sent exactly as written (undici and URL objects resolve dot segments). */
+export function send(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method, headers: opts.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        if (!res.complete) return reject(new Error('the response was cut'));
+        const body = Buffer.concat(chunks);
+        const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+        resolve({ status: res.statusCode!, headers, body, json: <T>() => JSON.parse(body.toString('utf8')) as T });
+      });
+    });
+    req.path = path;
+    req.on('error', reject);
+    req.end(opts.body);
+  });
 }
 
 export async function gatewayKit(overrides: Partial<Config> = {}): Promise<GatewayKit> {

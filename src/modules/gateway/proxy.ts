@@ -9,7 +9,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { pipeline } from 'node:stream/promises';
 import type { ModuleContext } from '../../platform/module.ts';
 import { allowed } from './access.ts';
 import { authenticate, clientHeader } from './client-auth.ts';
@@ -116,7 +115,14 @@ async function exchange(ctx: ModuleContext, gw: GatewayServices, req: IncomingMe
   });
   res.writeHead(provider.status, headers);
   try {
-    await pipeline(provider.body, resTee, res);
+    // Piped by hand (not pipeline()): on a failure the client's response stays open until the log has the exchange.
+    await new Promise<void>((resolve, reject) => {
+      provider.body.on('error', reject);
+      resTee.on('error', reject);
+      res.on('finish', resolve);
+      res.on('close', () => reject(new Error('the client went away')));
+      provider.body.pipe(resTee).pipe(res);
+    });
     ex.responseBytes = resTee.bytes;
   } catch (err) {
     ex.responseBytes = resTee.bytes;
