@@ -125,6 +125,8 @@ export interface GatewayConfig {
   logDir: string;
   /** How often each node adds its per-minute monitoring figures to the table, in seconds (GATEWAY_MONITORING_FLUSH_SECONDS, default 5). */
   monitoringFlushSeconds: number;
+  /** Per-minute monitoring figures older than this many days are deleted (GATEWAY_MONITORING_RETENTION_DAYS, default 90). */
+  monitoringRetentionDays: number;
   /** Maintenance mode: the gateway's health check answers 503 without running its checks, as X-Road's (GATEWAY_MAINTENANCE, default false). */
   maintenance: boolean;
 }
@@ -257,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       refuseWhenUntimestamped: bool(env, 'GATEWAY_REFUSE_WHEN_UNTIMESTAMPED', false),
       logDir: env.GATEWAY_LOG_DIR ? resolve(env.GATEWAY_LOG_DIR) : resolve(dataDir, 'gateway-log'),
       monitoringFlushSeconds: Math.max(1, int(env, 'GATEWAY_MONITORING_FLUSH_SECONDS', 5)),
+      monitoringRetentionDays: Math.max(1, int(env, 'GATEWAY_MONITORING_RETENTION_DAYS', 90)),
       maintenance: bool(env, 'GATEWAY_MAINTENANCE', false),
     },
   };

@@ -16,6 +16,7 @@ import { MODULES } from './modules/index.ts';
 import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
 import { startupRefusals } from './production.ts';
+import { startDemoSimulators } from './platform/simulators.ts';
 
 const config = loadConfig();
 const refuse = (problems: string[]) => {
@@ -42,6 +43,8 @@ await withStartupLock(config.databaseUrl, async () => {
     if (seeded && config.demoDossiers > 0) await generateDemoYear(database, config);
   }
 });
+// Demo mode: simulators of the outside systems whose URL is not set (the time-stamp authority: TSA_URL).
+const simulators = await startDemoSimulators(config, process.env, (m) => console.log(m));
 const base = { db: database.db, clock: systemClock, config };
 const services = await buildServices(MODULES, base);
 const ctx = { ...base, services };
@@ -62,6 +65,7 @@ const stop = async () => {
   await consumers.stop();
   await jobs.stop();
   await app.close();
+  await simulators.stop();
   await closeWorkers();
   await database.close();
   process.exit(0);

@@ -21,7 +21,7 @@ describe('abilities', () => {
     ['chuyenvien.taichinh', ['work_queue']],
     ['lanhdao.taichinh', ['work_queue', 'ioc']],
     ['quantri.taichinh', []],
-    ['admin.tinh', ['ioc', 'province_admin']],
+    ['admin.tinh', ['ioc', 'province_admin', 'gateway_admin']],
   ])('of %s are %j', async (username, abilities) => {
     const user = await me(username);
     expect(user.username).toBe(username);

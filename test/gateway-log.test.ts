@@ -2,19 +2,19 @@
  * Issue 14, the message log: bodies kept inline, in files or as digests only; records hash-chained and
  * signed in batches (group commit); the tables append-only; status() from the time-stamps.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { message, sinkOf } from './support/gateway-log-kit.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.ts';
 import { openMessageLog, type RunningMessageLog } from '../src/modules/gateway/log/index.ts';
 import { lt } from '../src/modules/gateway/log/store.ts';
 import { computeStatus } from '../src/modules/gateway/log/status.ts';
-import type { LogMessage } from '../src/modules/gateway/contracts.ts';
 import type { Services } from '../src/platform/module.ts';
 import { testConfig, TEST_NOW } from './config.ts';
 import { freshDatabase } from './helpers.ts';
@@ -33,21 +33,6 @@ afterAll(async () => {
   await database.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-export async function sinkOf(l: RunningMessageLog, body: Buffer, digestOnly = false) {
-  const sink = l.bodySink({ digestOnly });
-  // In chunks, as a stream arrives.
-  await pipeline(Readable.from((function* () { for (let i = 0; i < body.length; i += 16_384) yield body.subarray(i, i + 16_384); })()), sink.stream);
-  return sink.finish();
-}
-
-export function message(over: Partial<LogMessage> & { body: LogMessage['body'] }): LogMessage {
-  return {
-    kind: 'request', xRoadId: randomUUID(), requestId: randomUUID(), client: 'VN/GOV/000.00.44.H56/MOTCUA',
-    service: 'VN/GOV/000.00.01.G01/DANCU/citizen', method: 'POST', path: '/lookup?x=1', headers: { 'content-type': 'application/json' },
-    at: clock.now(), ...over,
-  };
-}
 
 const sha512 = (b: Buffer) => createHash('sha512').update(b).digest();
 

@@ -13,8 +13,10 @@ import type { GatewayTables } from '../modules/gateway/store-types.ts';
 import type { ProxyTables } from '../modules/gateway/proxy-tables.ts';
 import type { LogTables } from '../modules/gateway/log/store.ts';
 import type { AuditTables } from '../modules/audit/store.ts';
+import type { MonitoringTables } from '../modules/gateway/monitoring-store.ts';
 
-export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables, IocTables, AuditTables, GatewayTables, ProxyTables, LogTables {}
+export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables, IocTables, AuditTables, GatewayTables,
+  ProxyTables, LogTables, MonitoringTables {}
 
 /** Compile-time check: every table a module claims is typed here, and every typed table has an owner. */
 type Untyped = Exclude<ModuleTable, keyof DB>;

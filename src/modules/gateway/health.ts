@@ -20,7 +20,7 @@ export interface HealthAnswer {
 
 /** The message log's state in words (pure). */
 export function messageLogProblem(s: MessageLogStatus | undefined): { refuse: boolean; reason: string } | null {
-  if (!s) return { refuse: true, reason: 'message log is not running on this node' };
+  if (!s) return { refuse: true, reason: 'message log: not running on this node' };
   if (s.healthy && !s.refuseTraffic) return null;
   const reason = s.reason ?? (s.lastTimestampAt
     ? `last time-stamp at ${s.lastTimestampAt.toISOString()} is too old (${s.untimestamped} records not time-stamped)`

@@ -6,9 +6,14 @@
  */
 import { defineModule } from '../../platform/module.ts';
 import { REGISTRY_PROBLEMS } from './registry-problems.ts';
+import { registerGatewayCommands } from './cli.ts';
+import { GATEWAY_ADMIN_ROLES, gatewayAdminRoutes } from './admin-routes.ts';
+import { allows } from '../../platform/auth.ts';
 import { gatewayPages } from './routes.ts';
 import { openMessageLog } from './log/index.ts';
 import { createMonitor } from './monitoring.ts';
+import { logJobs } from './log/timestamp.ts';
+import { monitoringRoutes } from './monitoring-routes.ts';
 
 export { formatServiceId, formatSubsystemId, parseServiceId, parseSubsystemId } from './identifiers.ts';
 export type { ServiceId, SubsystemId } from './identifiers.ts';
@@ -26,7 +31,20 @@ export const gatewayModule = defineModule({
   ],
   migrations: new URL('./migrations/', import.meta.url),
   problems: { ...REGISTRY_PROBLEMS },
+  routes: (ctx) => async (api) => {
+    await api.register(gatewayAdminRoutes(ctx));
+    await api.register(monitoringRoutes(ctx));
+  },
+  abilities: {
+    // The admin API under /gateway/ (policy `{ roles: ['province_admin'] }`) and the web admin pages.
+    gateway_admin: (p) => allows({ roles: GATEWAY_ADMIN_ROLES }, p),
+  },
+  commands: (program, cli) => {
+    registerGatewayCommands(program, cli);
+  },
   pages: (ctx) => gatewayPages(ctx),
   // The running parts the proxy calls: the message log and the monitor (contracts.ts).
   provides: async (ctx) => ({ gateway: { log: await openMessageLog(ctx), monitor: createMonitor(ctx) } }),
+  // The message log's batch time-stamping (log/timestamp.ts), once across nodes.
+  jobs: (ctx) => logJobs(ctx),
 });

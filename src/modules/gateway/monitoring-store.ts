@@ -78,3 +78,9 @@ export async function sumByMinute(db: Executor, from: Date, to: Date): Promise<{
     .execute();
   return rows.map((r) => ({ minute: new Date(r.minute).getTime(), stats: statsOf(r) }));
 }
+
+/** Deletes the minutes before `before` (retention); returns how many rows went. */
+export async function pruneMinutes(db: Executor, before: Date): Promise<number> {
+  const r = await mt(db).deleteFrom('gateway_monitoring').where('minute', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -8,7 +8,7 @@ import client from 'prom-client';
 import type { ModuleContext } from '../../platform/module.ts';
 import type { ExchangeStats, Monitor } from './contracts.ts';
 import { parseServiceId, parseSubsystemId } from './identifiers.ts';
-import { addMinutes, type MinuteKey } from './monitoring-store.ts';
+import { addMinutes, pruneMinutes, type MinuteKey } from './monitoring-store.ts';
 import { addStats, bucketOf, emptyStats, minuteOf, type MinuteStats } from './monitoring-stats.ts';
 import { messageLogReadiness } from './health.ts';
 
@@ -98,9 +98,16 @@ export function createMonitor(ctx: ModuleContext): MonitorService {
   }
 
   let flushing: Promise<void> = Promise.resolve();
+  let prunedAt = 0;
   const flush = (): Promise<void> => {
     // One flush at a time; a failed one puts its figures back (added to what came since), nothing is lost.
     flushing = flushing.catch(() => undefined).then(async () => {
+      const now = ctx.clock.now().getTime();
+      // Retention, at most hourly per node (the same delete from several nodes is harmless).
+      if (now - prunedAt >= 3_600_000) {
+        prunedAt = now;
+        await pruneMinutes(ctx.db, new Date(now - ctx.config.gateway.monitoringRetentionDays * 86_400_000));
+      }
       if (!pending.size) return;
       const batch = pending;
       pending = new Map();

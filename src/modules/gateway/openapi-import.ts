@@ -5,6 +5,7 @@
  * absolute server URL, the default base URL of the service.
  */
 import { parse as parseYaml } from 'yaml';
+import { unstorableText } from '../../platform/input.ts';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 export type Method = (typeof METHODS)[number];
@@ -101,6 +102,7 @@ export function importOpenApi(input: string | Buffer | unknown): ImportedOpenApi
     }
   }
   if (endpoints.length > 2000) throw new OpenApiError('more than 2000 endpoints');
-  if (JSON.stringify(raw).includes('\\u0000')) throw new OpenApiError('the document contains a NUL character');
+  const bad = unstorableText(raw);
+  if (bad) throw new OpenApiError(`at ${bad.pointer || '/'}: ${bad.detail}`);
   return { document: raw, title: raw.info.title.slice(0, 200), endpoints, serverUrl: firstServer(raw.servers) };
 }

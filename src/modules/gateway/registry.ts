@@ -43,7 +43,7 @@ export async function addSubsystem(ctx: RegistryCtx, subsystemId: string, opts: 
   const text = formatSubsystemId(id);
   if (opts.ifMissing) {
     const had = await store.findSubsystem(ctx.db, id);
-    if (had) return { id: text, name: had.name, created: false };
+    if (had) return { id: text, name: had.name, created: false, memberCreated: false };
   }
   return change(ctx, 'subsystem_added', 'gateway_subsystem', text, async (tx, at) => {
     const m = await ensureMember(tx, id, opts.memberName, at);

@@ -17,12 +17,13 @@ export { CRL_REASONS, issueCertificate, newKeyPair, newSerial, serialHex } from 
 export type { CertProfile, CrlReason, IssueInput, ParsedCrl, SubjectName } from './x509.ts';
 export { signDetached, withTimestamp } from './cms.ts';
 export type { CmsSigner, SignedCms } from './cms.ts';
-export { requestTimestamp } from './tsa.ts';
+export { readTstInfo, requestTimestamp } from './tsa.ts';
+export type { TstInfo } from './tsa.ts';
 export { appendSignature, signNew, SUBFILTER } from './sign.ts';
 export type { PdfSigner } from './sign.ts';
 export { checkCms } from './verify-cms.ts';
 export type { CmsCheck } from './verify-cms.ts';
-export { certInfo, MAX_SIGNATURES, verifyPdf } from './verify.ts';
+export { certInfo, chainOf, MAX_SIGNATURES, verifyPdf } from './verify.ts';
 export type { CertInfo, PdfVerification, SignatureReport, TrustStore, VerifyLimits } from './verify.ts';
 export { verifyPdfOffThread } from './verify-pool.ts';
 export type { VerifyOptions } from './verify-pool.ts';

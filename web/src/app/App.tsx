@@ -9,6 +9,7 @@ import { useRoutes } from 'react-router-dom';
 import { authRoutes } from '../auth/routes.tsx';
 import { citizenRoutes } from '../citizen/routes.tsx';
 import { deskRoutes } from '../desk/routes.tsx';
+import { gatewayRoutes } from '../gateway/routes.tsx';
 import { leaderRoutes } from '../leader/routes.tsx';
 import { portalRoutes } from '../portal/routes.tsx';
 import { Loading } from '../ui/Feedback.tsx';
@@ -17,7 +18,7 @@ import { lazyPage } from './lazyPage.ts';
 
 const NotFound = lazyPage('common', () => import('./NotFound.tsx'));
 
-const routes = [...portalRoutes, ...authRoutes, ...citizenRoutes, ...deskRoutes, ...leaderRoutes, { path: '*', element: <NotFound /> }];
+const routes = [...portalRoutes, ...authRoutes, ...citizenRoutes, ...deskRoutes, ...leaderRoutes, ...gatewayRoutes, { path: '*', element: <NotFound /> }];
 
 export function App() {
   const page = useRoutes(routes);

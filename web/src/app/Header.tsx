@@ -35,6 +35,7 @@ export function Header() {
       ...(can(user, 'ioc') ? [['/ioc', t('nav.ioc')]] : []),
       ...(can(user, 'counter_intake') ? [['/desk/intake', t('nav.intake')]] : []),
       ...(can(user, 'verify_citizens') ? [['/desk/accounts', t('nav.accounts')]] : []),
+      ...(can(user, 'gateway_admin') ? [['/admin/gateway', t('nav.gateway')]] : []),
       ['/', t('nav.procedures')], ['/lookup', t('nav.lookup')], ['/verify', t('nav.verifyDocument')],
     ]
     : [

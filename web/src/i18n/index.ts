@@ -1,7 +1,7 @@
 /**
  * i18n: Vietnamese first, English second. Each audience of the application has its own namespace
  * (`vi/<namespace>.ts`, `en/<namespace>.ts`): `common` (the frame, accounts, shared code lists),
- * `portal`, `citizen`, `desk`, `leader`, and `dossier` for the dossier components the citizen and the
+ * `portal`, `citizen`, `desk`, `leader`, `gateway` (the LGSP admin pages), and `dossier` for the dossier components the citizen and the
  * desk share. Vietnamese `common` and `portal` are bundled (the home page needs them); every other
  * namespace, and all of English, is its own chunk, loaded with the pages that use it (see
  * app/lazyPage.ts). A component names its namespaces — `useTranslation(['desk', 'dossier'])` — and a
@@ -18,7 +18,7 @@ import { portal } from './vi/portal.ts';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
-export const NAMESPACES = ['common', 'portal', 'citizen', 'desk', 'leader', 'dossier'] as const;
+export const NAMESPACES = ['common', 'portal', 'citizen', 'desk', 'leader', 'dossier', 'gateway'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 const STORAGE_KEY = 'motcua.lang';
 

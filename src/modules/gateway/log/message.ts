@@ -37,8 +37,8 @@ export function loggedOf(m: LogMessage): LoggedMessage {
 
 /**
  * message.xml: the request line (`METHOD /r1/SERVICE/path?query HTTP/1.1`) or status line (`HTTP/1.1 200`),
- * then the headers sorted by name, with the exchange's X-Road headers and the time it was logged
- * (`x-road-logged-at`) set from the record, each `name: value` ending in CRLF, then an empty line.
+ * then the headers sorted by name, with the exchange's X-Road headers, the time it was logged
+ * (`x-road-logged-at`) and, in a response, the request it answers (`x-road-logged-request`) set from the record, each `name: value` ending in CRLF, then an empty line.
  */
 export function messageBytes(m: LoggedMessage): Buffer {
   const headers = new Map<string, string>();
@@ -50,7 +50,10 @@ export function messageBytes(m: LoggedMessage): Buffer {
   headers.set('x-road-logged-at', m.at.toISOString());
   if (m.error) headers.set('x-road-error', m.error);
   else headers.delete('x-road-error');
-  const first = m.kind === 'request' ? `${m.method} /r1/${m.service}${m.path} HTTP/1.1` : `HTTP/1.1 ${m.status ?? 0}`;
+  const target = `${m.method} /r1/${m.service}${m.path}`;
+  if (m.kind === 'response') headers.set('x-road-logged-request', target);
+  else headers.delete('x-road-logged-request');
+  const first = m.kind === 'request' ? `${target} HTTP/1.1` : `HTTP/1.1 ${m.status ?? 0}`;
   const lines = [first, ...[...headers.keys()].sort().map((k) => `${k}: ${headers.get(k)!.replace(/[\r\n]/g, ' ')}`)];
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
 }

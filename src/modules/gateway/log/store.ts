@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../../db/index.ts';
 import type { DB } from '../../../db/types.ts';
+import type { LoggedMessage } from './message.ts';
 
 export type LogTables = {
   gateway_log_records: {
@@ -69,3 +70,35 @@ export async function insertTimestamp(db: Executor, row: TimestampRow): Promise<
   await lt(db).insertInto('gateway_log_timestamps').values(row).execute();
 }
 
+
+/** A record row as the message it logs (what message.xml and the digest are recomputed from). */
+export function loggedOfRow(r: RecordRow): LoggedMessage {
+  return {
+    kind: r.kind, xRoadId: r.x_road_id, requestId: r.request_id, client: r.client, service: r.service, method: r.method,
+    path: r.path, status: r.status, error: r.error, at: new Date(r.at), headers: r.headers,
+    bodySha512: Buffer.from(r.body_sha512), bodySize: Number(r.body_size),
+  };
+}
+
+/** Records in chain order after `afterSeq`, one page. */
+export function recordsAfter(db: Executor, afterSeq: number, limit: number): Promise<RecordRow[]> {
+  return lt(db).selectFrom('gateway_log_records').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+}
+
+export function batchesIn(db: Executor, ids: readonly number[]): Promise<BatchRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return lt(db).selectFrom('gateway_log_batches').selectAll().where('id', 'in', ids).orderBy('id').execute();
+}
+
+export function allTimestamps(db: Executor): Promise<TimestampRow[]> {
+  return lt(db).selectFrom('gateway_log_timestamps').selectAll().orderBy('id').execute();
+}
+
+export function batchRange(db: Executor, first: number, last: number): Promise<BatchRow[]> {
+  return lt(db).selectFrom('gateway_log_batches').selectAll().where('id', '>=', first).where('id', '<=', last).orderBy('id').execute();
+}
+
+export async function head(db: Executor): Promise<{ seq: number; hash: Buffer; batchId: number }> {
+  const h = await lt(db).selectFrom('gateway_log_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(h.seq), hash: Buffer.from(h.hash), batchId: Number(h.batch_id) };
+}

@@ -23,6 +23,7 @@ export const common = {
     inbox: 'Work queue',
     accounts: 'Verify accounts',
     intake: 'Counter intake',
+    gateway: 'LGSP gateway',
     ioc: 'Operations centre',
     notifications: 'Notifications',
     unread: '({{count}} unread)',

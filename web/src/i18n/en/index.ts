@@ -5,5 +5,6 @@ import { citizen } from './citizen.ts';
 import { desk } from './desk.ts';
 import { leader } from './leader.ts';
 import { dossier } from './dossier.ts';
+import { gateway } from './gateway.ts';
 
-export const en = { ...common, ...portal, ...citizen, ...desk, ...leader, ...dossier };
+export const en = { ...common, ...portal, ...citizen, ...desk, ...leader, ...dossier, ...gateway };

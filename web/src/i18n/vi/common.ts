@@ -22,6 +22,7 @@ export const common = {
     verifyDocument: 'Xác thực giấy tờ',
     inbox: 'Hồ sơ cần xử lý',
     intake: 'Tiếp nhận tại quầy',
+    gateway: 'Cổng LGSP',
     accounts: 'Xác thực tài khoản',
     ioc: 'Trung tâm điều hành',
     notifications: 'Thông báo',

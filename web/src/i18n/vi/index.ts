@@ -5,6 +5,7 @@ import { citizen } from './citizen.ts';
 import { desk } from './desk.ts';
 import { leader } from './leader.ts';
 import { dossier } from './dossier.ts';
+import { gateway } from './gateway.ts';
 
-export const vi = { ...common, ...portal, ...citizen, ...desk, ...leader, ...dossier };
+export const vi = { ...common, ...portal, ...citizen, ...desk, ...leader, ...dossier, ...gateway };
 export type Resources = typeof vi;
