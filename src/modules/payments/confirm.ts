@@ -111,6 +111,17 @@ export async function vnpayIpn(ctx: Ctx, query: unknown): Promise<vnpay.IpnAnswe
   }
 }
 
+/** A payment the channel has no finished record of this long after it started was abandoned (orders expire after 15 minutes). */
+const ABANDONED_AFTER_MS = 60 * 60_000;
+
+async function abandon(ctx: Ctx, p: store.PaymentRow, now: Date): Promise<boolean> {
+  return inTx(ctx.db, async (tx) => {
+    if (!(await store.finishPayment(tx, p.id, 'cancelled', now, null, 'expired'))) return false;
+    await appendAudit(tx, { actor: { kind: 'system', id: null }, action: 'payment.abandoned', subjectType: 'payment', subjectId: p.id, at: now, data: { channel: p.channel }, chainOf: { subjectType: 'dossier', subjectId: p.dossier_id } });
+    return true;
+  });
+}
+
 /** Asks the channel about pending online payments older than the setting (their IPN never came). */
 export async function queryPending(ctx: Ctx, limit = 200): Promise<{ asked: number; confirmed: number; failed: number; cancelled: number; unreachable: number }> {
   const now = ctx.clock.now();
@@ -127,7 +138,9 @@ export async function queryPending(ctx: Ctx, limit = 200): Promise<{ asked: numb
       continue;
     }
     if (!r) {
-      await store.noteQueried(ctx.db, p.id, now);
+      // The channel never saw it finish (a browser closed mid-payment): past the order's lifetime it is cancelled.
+      if (now.getTime() - p.created_at.getTime() > ABANDONED_AFTER_MS) await abandon(ctx, p, now) && tally.cancelled++;
+      else await store.noteQueried(ctx.db, p.id, now);
       continue;
     }
     const result = r;
