@@ -20,7 +20,8 @@ export interface PayKit {
 }
 
 export async function paymentsKit(overrides: Partial<Config> = {}): Promise<PayKit> {
-  const t = await testApp(overrides);
+  // The clock moves an hour per dossier; sessions outlive the run.
+  const t = await testApp({ sessionTtlHours: 24 * 365 * 2, ...overrides });
   await ensurePki(t.database.db, t.config, t.clock);
   const tokens = {
     citizen: await login(t.app, DEMO_CITIZEN), desk: await login(t.app, 'motcua.dongthuan'), specialist: await login(t.app, 'chuyenvien.dongthuan'),
