@@ -42,7 +42,7 @@ describe('the ledger', () => {
       }
       // The model: a payment takes the first valid notification for it, nothing after.
       const expected = refs.map(() => 'pending');
-      const send = (n: fc.Infer<typeof Note>) => k.t.app.inject({ url: `/api/v1/payments/vnpay/ipn?${new URLSearchParams(notification(refs[n.payment % nPayments]!, amount, n.kind))}` });
+      const send = (n: { payment: number; kind: Kind }) => k.t.app.inject({ url: `/api/v1/payments/vnpay/ipn?${new URLSearchParams(notification(refs[n.payment % nPayments]!, amount, n.kind))}` });
       for (let i = 0; i < notes.length; i++) {
         const n = notes[i]!;
         const batch = n.together && i + 1 < notes.length ? [n, notes[++i]!] : [n];

@@ -12,6 +12,8 @@ import { paymentJobs } from './confirm.ts';
 
 export { advanceDossier, queryPending, vnpayIpn } from './confirm.ts';
 export { paymentConfirmed, paymentRefunded } from './events.ts';
+export { startDemoPaymentSimulators, startVnpaySimulator } from './simulators.ts';
+export type { VnpayFault, VnpaySimulator } from './simulators.ts';
 export type { PaymentTables } from './store.ts';
 
 export const paymentsModule = defineModule({

@@ -4,6 +4,7 @@
  * tests. Never in production.
  */
 import { startSimulator, type Simulator } from '../../platform/simulators.ts';
+import type { Config } from '../../config.ts';
 
 export type VnpayFault = 'none' | 'no-ipn' | 'duplicate-ipn' | 'ipn-before-return' | 'wrong-amount' | 'tampered-ipn' | 'down';
 
@@ -28,4 +29,23 @@ export async function startVnpaySimulator(opts: { tmnCode: string; hashSecret: s
       return (await fetch(`${base}/records?date=${date}`)).json() as never;
     },
   };
+}
+
+/**
+ * Demo mode (`npm start`): starts the VNPay simulator unless VNPAY_URL is set or SIMULATORS=off, and
+ * points the settings at it; its IPN calls this server. Production: nothing.
+ */
+export async function startDemoPaymentSimulators(config: Config, env: NodeJS.ProcessEnv = process.env, log: (m: string) => void = () => undefined): Promise<{ stop(): Promise<void> }> {
+  const started: Simulator[] = [];
+  if (config.environment === 'demo' && !['off', 'false', '0', 'no'].includes((env.SIMULATORS ?? '').toLowerCase()) && !config.payments.vnpayUrl) {
+    const vnpay = await startVnpaySimulator({
+      tmnCode: config.payments.vnpayTmnCode, hashSecret: config.payments.vnpayHashSecret,
+      ipnUrl: `http://127.0.0.1:${config.port}/api/v1/payments/vnpay/ipn`,
+    });
+    started.push(vnpay);
+    config.payments.vnpayUrl = vnpay.url;
+    config.payments.vnpayApiUrl = vnpay.apiUrl;
+    log(`motcua: demo VNPay (simulator) at ${vnpay.base}`);
+  }
+  return { stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
 }
