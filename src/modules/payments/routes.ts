@@ -28,6 +28,9 @@ const PaymentView = Type.Object({
   id: Type.String(), requestId: Type.String(), channel: Type.String(), amount: Type.Integer(), status: Type.String(),
   createdAt: Type.String(), confirmedAt: Type.Union([Type.String(), Type.Null()]), excess: Type.Boolean(),
 });
+const VNP_FIELDS = ['vnp_Amount', 'vnp_BankCode', 'vnp_BankTranNo', 'vnp_CardType', 'vnp_OrderInfo', 'vnp_PayDate', 'vnp_ResponseCode', 'vnp_TmnCode',
+  'vnp_TransactionNo', 'vnp_TransactionStatus', 'vnp_TxnRef', 'vnp_SecureHash', 'vnp_SecureHashType'] as const;
+const IpnQuery = Type.Object(Object.fromEntries(VNP_FIELDS.map((f) => [f, Type.Optional(Type.String({ maxLength: 1000 }))])), { additionalProperties: true });
 const OFFICERS = { roles: ['counter_officer', 'specialist', 'agency_leader', 'province_admin'] as const };
 
 export const presentRequest = (r: RequestRow) => ({
@@ -105,7 +108,7 @@ export function paymentRoutes(deps: AppDeps) {
       schema: {
         tags: ['payments'], summary: 'VNPay IPN (server to server) / Thông báo kết quả thanh toán từ VNPay',
         description: 'Answers `{RspCode, Message}`, checked in this order: 97 bad checksum, 01 order not found, 04 wrong amount, 02 already confirmed, 00 confirmed, 99 other.',
-        querystring: Type.Record(Type.String(), Type.Unknown()),
+        querystring: IpnQuery,
         response: { 200: Type.Object({ RspCode: Type.String(), Message: Type.String() }) },
       },
     }, async (req) => vnpayIpn(ctxFrom(deps, req), req.query));
