@@ -107,3 +107,29 @@ describe('counter payment, exactly once', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('receipts', () => {
+  it('a confirmed payment gets one signed electronic receipt, in the payer\'s documents and verifiable', async () => {
+    const code = await k.awaitingPayment(8000, [{ name: 'Lệ phí đăng ký khai sinh', amountVND: 8000 }]);
+    const res = await k.t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${code}/payments/counter`, headers: auth(k.tokens.desk), payload: { method: 'card', reference: 'POS-778' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const paid = (await k.payments(code)).items[0]!;
+    const receiptId = String(paid.receiptId);
+    expect(receiptId).toMatch(/^[0-9a-f-]{36}$/);
+    const mine = (await k.t.app.inject({ url: '/api/v1/me/documents', headers: auth(k.tokens.citizen) })).json();
+    expect(JSON.stringify(mine)).toContain(receiptId);
+    const pdf = await k.t.app.inject({ url: `/api/v1/dossiers/${code}/documents/${receiptId}/pdf`, headers: auth(k.tokens.citizen) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const verified = (await k.t.app.inject({ url: `/api/v1/verify/${receiptId}` })).json();
+    expect(JSON.stringify(verified)).toMatch(/"valid":true/);
+    // Made once: the job that would make it again finds it made.
+    const { paymentsModule } = await import('../src/modules/payments/index.ts');
+    const job = paymentsModule.jobs!({ db: k.t.database.db, clock: k.t.clock, config: k.t.config, services: k.t.services }).find((j) => j.name === 'payments.receipt')!;
+    await job.handler({ payload: { paymentId: paid.id } }, {} as never);
+    const after = (await k.payments(code)).items[0]!;
+    expect(after.receiptId).toBe(receiptId);
+    const docs = (await k.t.app.inject({ url: `/api/v1/dossiers/${code}/documents`, headers: auth(k.tokens.citizen) })).json();
+    expect(JSON.stringify(docs).split('"receipt"').length - 1).toBe(1);
+  });
+});

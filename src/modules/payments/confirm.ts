@@ -13,6 +13,8 @@ import { emit } from '../../platform/outbox.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { JobDefinition, EventJob } from '../../platform/jobs.ts';
+import type { ModuleContext } from '../../platform/module.ts';
+import { issueReceipt } from './receipts.ts';
 import * as dossiers from '../dossiers/index.ts';
 import { judgeNotification, type ChannelResult, type NotificationOutcome } from './model.ts';
 import * as store from './store.ts';
@@ -151,15 +153,23 @@ export async function queryPending(ctx: Ctx, limit = 200): Promise<{ asked: numb
   return tally;
 }
 
-export function paymentJobs(ctx: Omit<Ctx, 'actor' | 'requestId' | 'log'>): JobDefinition[] {
-  const base: Ctx = { ...ctx, actor: null, requestId: null, log: null };
+export function paymentJobs(ctx: ModuleContext): JobDefinition[] {
+  const base: Ctx = { db: ctx.db, clock: ctx.clock, config: ctx.config, actor: null, requestId: null, log: null };
+  const confirmedPayload = (data: unknown) => (data as EventJob).payload as { paymentId?: string; requestId?: string; excess?: boolean };
   return [
     {
       name: 'payments.advance', from: [paymentConfirmed.name],
       async handler(data) {
-        const e = data as EventJob;
-        const payload = e.payload as { requestId?: string; excess?: boolean };
-        if (payload.requestId && !payload.excess) await advanceDossier(base, payload.requestId);
+        const p = confirmedPayload(data);
+        if (p.requestId && !p.excess) await advanceDossier(base, p.requestId);
+      },
+    },
+    {
+      // The receipt is signed off the IPN's path: the channel gets its answer without waiting for a signature.
+      name: 'payments.receipt', from: [paymentConfirmed.name],
+      async handler(data) {
+        const p = confirmedPayload(data);
+        if (p.paymentId) await issueReceipt(base, ctx.services.blobs, p.paymentId);
       },
     },
     { name: 'payments.query', schedule: '*/5 * * * *', async handler() { await queryPending(base); } },

@@ -11,6 +11,7 @@ import { returnPageRoutes } from './return-page.ts';
 import { paymentJobs } from './confirm.ts';
 
 export { advanceDossier, queryPending, vnpayIpn } from './confirm.ts';
+export { issueReceipt } from './receipts.ts';
 export { paymentConfirmed, paymentRefunded } from './events.ts';
 export { startDemoPaymentSimulators, startVnpaySimulator } from './simulators.ts';
 export type { VnpayFault, VnpaySimulator } from './simulators.ts';

@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ctxFrom, type AppDeps } from '../../platform/context.ts';
+import { ctxFrom } from '../../platform/context.ts';
+import type { ModuleContext } from '../../platform/module.ts';
 import { errors } from '../../platform/schemas.ts';
 import { DOSSIER_CODE_PATTERN } from '../dossiers/index.ts';
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from './model.ts';
 import { feesOfDossier, listPayments, paymentFor, recordCounterPayment, startPayment } from './service.ts';
 import { vnpayIpn } from './confirm.ts';
+import { issueReceipt } from './receipts.ts';
 import type { PaymentRow, RequestRow } from './store.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
@@ -27,6 +29,7 @@ const RequestView = Type.Object({
 const PaymentView = Type.Object({
   id: Type.String(), requestId: Type.String(), channel: Type.String(), amount: Type.Integer(), status: Type.String(),
   createdAt: Type.String(), confirmedAt: Type.Union([Type.String(), Type.Null()]), excess: Type.Boolean(),
+  receiptId: Type.Union([Type.String(), Type.Null()], { description: 'the signed electronic receipt: GET /dossiers/{code}/documents/{id}/pdf, and in the payer\'s documents (GET /me/documents)' }),
 });
 const VNP_FIELDS = ['vnp_Amount', 'vnp_BankCode', 'vnp_BankTranNo', 'vnp_CardType', 'vnp_OrderInfo', 'vnp_PayDate', 'vnp_ResponseCode', 'vnp_TmnCode',
   'vnp_TransactionNo', 'vnp_TransactionStatus', 'vnp_TxnRef', 'vnp_SecureHash', 'vnp_SecureHashType'] as const;
@@ -39,10 +42,10 @@ export const presentRequest = (r: RequestRow) => ({
 });
 export const presentPayment = (p: PaymentRow) => ({
   id: p.id, requestId: p.request_id, channel: p.channel, amount: Number(p.amount_vnd), status: p.status,
-  createdAt: p.created_at.toISOString(), confirmedAt: p.confirmed_at?.toISOString() ?? null, excess: p.excess,
+  createdAt: p.created_at.toISOString(), confirmedAt: p.confirmed_at?.toISOString() ?? null, excess: p.excess, receiptId: p.receipt_document_id ?? null,
 });
 
-export function paymentRoutes(deps: AppDeps) {
+export function paymentRoutes(deps: ModuleContext) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -80,7 +83,13 @@ export function paymentRoutes(deps: AppDeps) {
         body: Type.Object({ method: Type.Union([Type.Literal('cash'), Type.Literal('card')]), reference: Type.Optional(Type.String({ maxLength: 60, pattern: '^[A-Za-z0-9._/-]*$' })) }, { additionalProperties: false }),
         response: { 201: Started, ...errors(400, 401, 403, 404, 409) },
       },
-    }, async (req, reply) => reply.status(201).send(await recordCounterPayment(ctxFrom(deps, req), req.params.code, req.body)));
+    }, async (req, reply) => {
+      const ctx = ctxFrom(deps, req);
+      const recorded = await recordCounterPayment(ctx, req.params.code, req.body);
+      // The receipt at once for the desk to hand over (the payments.receipt job makes it otherwise).
+      await issueReceipt(ctx, deps.services.blobs, recorded.id).catch(() => null);
+      return reply.status(201).send(recorded);
+    });
 
     r.get('/dossiers/:code/fees', {
       config: { policy: OFFICERS },

@@ -45,6 +45,7 @@ export interface PaymentTables {
     excess: ColumnType<boolean, boolean | undefined, boolean>;
     failure_code: string | null;
     last_query_at: Date | null;
+    receipt_document_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
 }
 export type RequestRow = Selectable<PaymentTables['payment_requests']>;
@@ -117,4 +118,10 @@ export async function pendingBefore(db: Executor, before: Date, limit: number): 
 
 export async function noteQueried(db: Executor, id: string, at: Date): Promise<void> {
   await db.updateTable('payments').set({ last_query_at: at }).where('id', '=', id).execute();
+}
+
+/** Remembers the payment's receipt, once (false: another maker recorded one first). */
+export async function setReceipt(db: Executor, paymentId: string, documentId: string): Promise<boolean> {
+  const r = await db.updateTable('payments').set({ receipt_document_id: documentId }).where('id', '=', paymentId).where('receipt_document_id', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

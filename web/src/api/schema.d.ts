@@ -1875,6 +1875,8 @@ export interface paths {
                                 createdAt: string;
                                 excess: boolean;
                                 id: string;
+                                /** @description the signed electronic receipt: GET /dossiers/{code}/documents/{id}/pdf, and in the payer's documents (GET /me/documents) */
+                                receiptId: string | null;
                                 requestId: string;
                                 status: string;
                             }[];
@@ -4388,6 +4390,8 @@ export interface paths {
                             createdAt: string;
                             excess: boolean;
                             id: string;
+                            /** @description the signed electronic receipt: GET /dossiers/{code}/documents/{id}/pdf, and in the payer's documents (GET /me/documents) */
+                            receiptId: string | null;
                             requestId: string;
                             status: string;
                         } & {
