@@ -133,7 +133,7 @@ export function decide(state: DossierState, command: Command, env: LifecycleEnv)
       if (command.feeItems?.length && command.feeItems.reduce((sum, i) => sum + i.amountVND, 0) !== command.amountVND) {
         return invalid('the items must add up to the amount', 'Tổng các khoản phải bằng số tiền yêu cầu');
       }
-      return ok({ status: 6, data: { amountVND: command.amountVND, description: command.description ?? null, ...(command.feeItems?.length ? { items: command.feeItems.map((i) => ({ name: i.name, amountVND: i.amountVND })) } : {}) } });
+      return ok({ status: 6, data: { amountVND: command.amountVND, description: command.description ?? null, ...(command.feeItems?.length ? { feeItems: command.feeItems.map((i) => ({ name: i.name, amountVND: i.amountVND })) } : {}) } });
     case 'confirm_payment':
       return ok({ status: state.resumeStatus === 9 ? 9 : 4, data: { amountVND: state.paymentRequested?.amountVND ?? null } });
     case 'issue_result':

@@ -18,6 +18,8 @@ export interface StartInput {
   code: string;
   now: Date;
   ipAddr: string;
+  /** This site as the browser reached it (the return page's origin when PUBLIC_BASE_URL is unset). */
+  origin: string;
 }
 
 export interface ChannelAdapter {
@@ -27,8 +29,8 @@ export interface ChannelAdapter {
 }
 
 /** Where the browser comes back to: the server's return page, which asks the database, not the URL. */
-export function returnUrl(config: Config, paymentId: string): string {
-  const base = (config.publicBaseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+export function returnUrl(config: Config, paymentId: string, origin: string): string {
+  const base = (config.publicBaseUrl ?? origin).replace(/\/+$/, '');
   return `${base}/thanh-toan/ket-qua?payment=${paymentId}`;
 }
 
@@ -44,7 +46,7 @@ function vnpayAdapter(config: Config): ChannelAdapter {
     async start(p) {
       if (!config.payments.vnpayUrl) throw unavailable();
       return vnpay.payUrl(config.payments.vnpayUrl, keys, {
-        txnRef: p.txnRef, amountVND: p.amountVND, orderInfo: `Thanh toan phi le phi ho so ${p.code}`, returnUrl: returnUrl(config, p.paymentId),
+        txnRef: p.txnRef, amountVND: p.amountVND, orderInfo: `Thanh toan phi le phi ho so ${p.code}`, returnUrl: returnUrl(config, p.paymentId, p.origin),
         ipAddr: p.ipAddr, now: p.now, expireMinutes: 15, locale: 'vn',
       });
     },

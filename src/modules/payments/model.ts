@@ -41,7 +41,7 @@ export function suggestedItems(procedure: Pick<Procedure, 'name' | 'channels'>, 
 export function requestedItems(data: Record<string, unknown> | null | undefined): { items: FeeItem[]; total: number } | null {
   const total = Number(data?.amountVND);
   if (!Number.isSafeInteger(total) || total <= 0) return null;
-  const raw = Array.isArray(data?.items) ? (data.items as unknown[]) : [];
+  const raw = Array.isArray(data?.feeItems) ? (data.feeItems as unknown[]) : [];
   const items = raw.flatMap((i) => {
     const o = i as { name?: unknown; amountVND?: unknown };
     return typeof o?.name === 'string' && Number.isSafeInteger(o.amountVND) ? [{ name: o.name, amountVND: Number(o.amountVND) }] : [];

@@ -59,7 +59,7 @@ export function paymentRoutes(deps: ModuleContext) {
         response: { 201: Started, ...errors(400, 401, 403, 404, 409, 503) },
       },
     }, async (req, reply) => {
-      const started = await startPayment(ctxFrom(deps, req), req.params.code, req.body.channel, req.ip);
+      const started = await startPayment(ctxFrom(deps, req), req.params.code, req.body.channel, req.ip, `${req.protocol}://${req.host}`);
       return reply.status(201).send(started);
     });
 

@@ -64,7 +64,7 @@ function newTxnRef(): string {
 }
 
 /** The owner starts a payment of the open request on a channel. */
-export async function startPayment(ctx: Ctx, code: string, channel: PaymentChannel, ipAddr: string) {
+export async function startPayment(ctx: Ctx, code: string, channel: PaymentChannel, ipAddr: string, origin: string) {
   const row = await visibleDossier(ctx, code);
   if (ctx.actor!.kind !== 'citizen' || row.applicant_id !== ctx.actor!.userId) throw new AppError('forbidden', 'only the dossier\'s applicant pays / chỉ chủ hồ sơ được thanh toán');
   const request = await openRequest(ctx, row);
@@ -74,7 +74,7 @@ export async function startPayment(ctx: Ctx, code: string, channel: PaymentChann
   const txnRef = newTxnRef();
   const amount = Number(request.total_vnd);
   // The URL is made before the row: a channel that cannot be reached refuses the start and keeps nothing.
-  const paymentUrl = channel === 'counter' ? null : await channelFor(ctx, channel).start({ paymentId: id, txnRef, amountVND: amount, code: row.code, now, ipAddr });
+  const paymentUrl = channel === 'counter' ? null : await channelFor(ctx, channel).start({ paymentId: id, txnRef, amountVND: amount, code: row.code, now, ipAddr, origin });
   await store.insertPayment(ctx.db, {
     id, request_id: request.id, dossier_id: row.id, channel, amount_vnd: amount, status: 'pending', txn_ref: txnRef,
     channel_txn_no: null, created_by: ctx.actor!.userId, created_at: now, confirmed_at: null, finished_at: null, failure_code: null, last_query_at: null,
