@@ -9,9 +9,11 @@ import { PAYMENT_PROBLEMS } from './problems.ts';
 import { paymentRoutes } from './routes.ts';
 import { returnPageRoutes } from './return-page.ts';
 import { paymentJobs } from './confirm.ts';
+import { registerPaymentCommands } from './cli.ts';
 
 export { advanceDossier, queryPending, vnpayIpn } from './confirm.ts';
 export { issueReceipt } from './receipts.ts';
+export { compareLedgers, confirmedOn, reconcileDay } from './reconcile.ts';
 export { paymentConfirmed, paymentRefunded } from './events.ts';
 export { startDemoPaymentSimulators, startVnpaySimulator } from './simulators.ts';
 export type { VnpayFault, VnpaySimulator } from './simulators.ts';
@@ -25,6 +27,7 @@ export const paymentsModule = defineModule({
   routes: (ctx) => paymentRoutes(ctx),
   pages: (ctx) => returnPageRoutes(ctx),
   jobs: (ctx) => paymentJobs(ctx),
+  commands: registerPaymentCommands,
   abilities: {
     // POST /dossiers/{code}/payments/counter
     record_counter_payment: (p) => allows({ roles: ['counter_officer', 'specialist', 'agency_leader', 'province_admin'] }, p),
