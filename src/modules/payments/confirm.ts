@@ -88,6 +88,15 @@ async function advanceSafely(ctx: Ctx, requestId: string): Promise<void> {
   }
 }
 
+function answerOf(o: NotificationOutcome): vnpay.IpnAnswer {
+  switch (o.kind) {
+    case 'not_found': return vnpay.IPN_ANSWERS.notFound;
+    case 'wrong_amount': return vnpay.IPN_ANSWERS.wrongAmount;
+    case 'already_final': return vnpay.IPN_ANSWERS.alreadyConfirmed;
+    default: return vnpay.IPN_ANSWERS.confirmed;
+  }
+}
+
 /** VNPay's IPN: 97 bad checksum, 01 order not found, 04 wrong amount, 02 already confirmed, 00 confirmed, 99 other. */
 export async function vnpayIpn(ctx: Ctx, query: unknown): Promise<vnpay.IpnAnswer> {
   try {
@@ -96,17 +105,17 @@ export async function vnpayIpn(ctx: Ctx, query: unknown): Promise<vnpay.IpnAnswe
     if (!vnpay.verifySecureHash(fields, ctx.config.payments.vnpayHashSecret)) return vnpay.IPN_ANSWERS.badChecksum;
     const r = vnpay.resultOf(fields);
     if (fields.vnp_TmnCode !== ctx.config.payments.vnpayTmnCode || !r.txnRef) return vnpay.IPN_ANSWERS.notFound;
+    // A payment leaves `pending` only once and exists before its URL is handed out: a replay or an
+    // unknown order is answered from a plain read, without a transaction.
+    const seen = await store.paymentByRef(ctx.db, r.txnRef);
+    const early = judgeNotification(seen && seen.channel === 'vnpay' ? seen : undefined, r);
+    if (early.kind !== 'apply') return answerOf(early);
     const applied = await inTx(ctx.db, async (tx) => {
       const p = await store.paymentByRefForUpdate(tx, r.txnRef);
       return applyResult(tx, ctx, p && p.channel === 'vnpay' ? p : undefined, r);
     });
     await applied.after();
-    switch (applied.outcome.kind) {
-      case 'not_found': return vnpay.IPN_ANSWERS.notFound;
-      case 'wrong_amount': return vnpay.IPN_ANSWERS.wrongAmount;
-      case 'already_final': return vnpay.IPN_ANSWERS.alreadyConfirmed;
-      default: return vnpay.IPN_ANSWERS.confirmed;
-    }
+    return answerOf(applied.outcome);
   } catch (e) {
     ctx.log?.error({ err: { type: (e as Error).name } }, 'payments: VNPay IPN failed');
     return vnpay.IPN_ANSWERS.other;

@@ -82,6 +82,10 @@ export async function paymentById(db: Executor, id: string): Promise<PaymentRow 
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function paymentByRef(db: Executor, txnRef: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom('payments').selectAll().where('txn_ref', '=', txnRef).executeTakeFirst();
+}
+
 /** The payment, locked for the rest of the transaction (a notification and a query racing wait for each other). */
 export async function paymentByRefForUpdate(db: Executor, txnRef: string): Promise<PaymentRow | undefined> {
   return db.selectFrom('payments').selectAll().where('txn_ref', '=', txnRef).forUpdate().executeTakeFirst();
