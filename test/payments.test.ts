@@ -34,6 +34,9 @@ describe('fees and payment requests', () => {
     expect(r).toMatchObject({ items, total: 11_000, status: 'open' });
     expect((r.payee as { accountNumber: string }).accountNumber).toMatch(/\d/);
     expect(new Date(String(r.dueAt)).getTime()).toBeGreaterThan(new Date(String(r.requestedAt)).getTime());
+    // The applicant is told the amount in a notification.
+    const notices = (await k.t.app.inject({ url: '/api/v1/notifications', headers: auth(k.tokens.citizen) })).json();
+    expect(JSON.stringify(notices)).toMatch(/Số tiền phải nộp: 11\.000 đồng/);
   });
 
   it('refuses items that do not add up to the amount', async () => {

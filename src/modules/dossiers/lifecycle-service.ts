@@ -106,6 +106,11 @@ function toCommand(input: ActionInput): Command {
   }
 }
 
+/** An amount in đồng for a notice. */
+function vndText(amount: unknown, lang: 'vi' | 'en'): string {
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US').format(Number(amount))} ${lang === 'vi' ? 'đồng' : 'VND'}`;
+}
+
 function refused(r: Refusal): AppError {
   const detail = `${r.reasonVi} / ${r.reason}`;
   switch (r.code) {
@@ -170,7 +175,9 @@ async function performAs(ctx: Ctx, actor: Principal | null, code: string, input:
       ? {
         userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
         title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
-        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
+        body: event.action === 'request_payment'
+          ? { vi: `Số tiền phải nộp: ${vndText(event.data?.amountVND, 'vi')}. Thanh toán trực tuyến trên trang hồ sơ.`, en: `Amount to pay: ${vndText(event.data?.amountVND, 'en')}. Pay online on the dossier's page.` }
+          : { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
       }
       : null,
     audit: {
