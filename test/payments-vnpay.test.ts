@@ -187,3 +187,34 @@ describe('reconciliation', () => {
     ]);
   });
 });
+
+describe('refunds', () => {
+  const paid = (ref: string, amount: number) => signed({
+    vnp_Amount: String(amount * 100), vnp_BankCode: 'NCB', vnp_OrderInfo: 'x', vnp_PayDate: '20260310100000', vnp_ResponseCode: '00', vnp_TmnCode: KEYS.tmnCode,
+    vnp_TransactionNo: '99000002', vnp_TransactionStatus: '00', vnp_TxnRef: ref,
+  }, KEYS.hashSecret);
+
+  it('an overpayment (a second payment confirmed for a settled request) is refunded once and receipted; nothing else is refundable', async () => {
+    const { code, url } = await started(7000);
+    const second = await k.pay(code, 'vnpay');
+    const refs = [url, String(second.body.paymentUrl)].map((u) => new URL(u).searchParams.get('vnp_TxnRef')!);
+    for (const ref of refs) expect((await ipn(paid(ref, 7000))).RspCode).toBe('00');
+    const list = await k.payments(code);
+    expect(list.items.map((p) => p.status)).toEqual(['confirmed', 'confirmed']);
+    const excess = list.items.find((p) => p.excess)!;
+    const kept = list.items.find((p) => !p.excess)!;
+    expect((await k.dossier(code)).history.filter((e) => e.action === 'confirm_payment')).toHaveLength(1);
+    const refund = (id: unknown, token: string) => k.t.app.inject({ method: 'POST', url: `/api/v1/payments/${String(id)}/refund`, headers: auth(token), payload: { reason: 'Nộp hai lần' } });
+    expect((await refund(excess.id, k.tokens.citizen)).statusCode).toBe(403);
+    const done = await refund(excess.id, k.tokens.desk);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'refunded' });
+    const verified = (await k.t.app.inject({ url: `/api/v1/verify/${done.json().refundReceiptId}` })).json();
+    expect(JSON.stringify(verified)).toMatch(/"valid":true/);
+    expect((await refund(excess.id, k.tokens.desk)).statusCode).toBe(409);
+    expect((await refund(kept.id, k.tokens.desk)).statusCode).toBe(409);
+    const after = await k.payments(code);
+    expect(after.items.find((p) => p.id === excess.id)!.status).toBe('refunded');
+    expect(after.requests[0]).toMatchObject({ status: 'settled', settledPaymentId: kept.id });
+  });
+});

@@ -10,6 +10,7 @@ import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from './model.ts';
 import { feesOfDossier, listPayments, paymentFor, recordCounterPayment, startPayment } from './service.ts';
 import { vnpayIpn } from './confirm.ts';
 import { issueReceipt } from './receipts.ts';
+import { refundPayment } from './refunds.ts';
 import type { PaymentRow, RequestRow } from './store.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: DOSSIER_CODE_PATTERN, maxLength: 60 }) });
@@ -111,6 +112,17 @@ export function paymentRoutes(deps: ModuleContext) {
       const { payment, code } = await paymentFor(ctxFrom(deps, req), req.params.id);
       return { ...presentPayment(payment), code };
     });
+
+    r.post('/payments/:id/refund', {
+      config: { policy: { roles: ['counter_officer', 'agency_leader', 'province_admin'] } },
+      schema: {
+        tags: ['payments'], summary: 'Refund an overpayment / Hoàn trả khoản nộp thừa',
+        description: 'A payment confirmed for a request another payment had already settled (`excess`); recorded with its reason, audited and receipted.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 300 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ id: Type.String(), status: Type.Literal('refunded'), refundReceiptId: Type.String() }), ...errors(400, 401, 403, 404, 409) },
+      },
+    }, async (req) => refundPayment(ctxFrom(deps, req), deps.services.blobs, req.params.id, req.body.reason));
 
     r.get('/payments/vnpay/ipn', {
       config: { policy: 'public' },

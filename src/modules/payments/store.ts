@@ -46,6 +46,10 @@ export interface PaymentTables {
     failure_code: string | null;
     last_query_at: Date | null;
     receipt_document_id: ColumnType<string | null, string | null | undefined, string | null>;
+    refund_reason: ColumnType<string | null, string | null | undefined, string | null>;
+    refunded_by: ColumnType<string | null, string | null | undefined, string | null>;
+    refunded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    refund_document_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
 }
 export type RequestRow = Selectable<PaymentTables['payment_requests']>;
@@ -128,4 +132,15 @@ export async function noteQueried(db: Executor, id: string, at: Date): Promise<v
 export async function setReceipt(db: Executor, paymentId: string, documentId: string): Promise<boolean> {
   const r = await db.updateTable('payments').set({ receipt_document_id: documentId }).where('id', '=', paymentId).where('receipt_document_id', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** confirmed overpayment → refunded, once (false: not a confirmed overpayment any more). */
+export async function markRefunded(db: Executor, id: string, by: string, reason: string, at: Date): Promise<boolean> {
+  const r = await db.updateTable('payments').set({ status: 'refunded', refund_reason: reason, refunded_by: by, refunded_at: at })
+    .where('id', '=', id).where('status', '=', 'confirmed').where('excess', '=', true).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function setRefundReceipt(db: Executor, id: string, documentId: string): Promise<void> {
+  await db.updateTable('payments').set({ refund_document_id: documentId }).where('id', '=', id).execute();
 }
