@@ -32,7 +32,7 @@ afterAll(async () => {
 const ctx = () => ({ db: k.t.database.db, clock: k.t.clock, config: k.t.config, actor: null, requestId: null, log: null });
 /** The test clock at least at the machine's time (the simulator judges an order's expiry by its own clock); never backwards. */
 const inStep = () => k.t.clock.set(new Date(Math.max(Date.now(), k.t.clock.now().getTime())));
-const ipn = async (fields: Record<string, string>) => (await fetch(`${base}/api/v1/payments/vnpay/ipn?${new URLSearchParams(fields)}`)).json();
+const ipn = async (fields: Record<string, string>) => (await fetch(`${base}/api/v1/payments/vnpay/ipn?${new URLSearchParams(fields)}`)).json() as Promise<{ RspCode: string; Message: string }>;
 const status = async (id: string) => (await k.t.app.inject({ url: `/api/v1/payments/${id}`, headers: auth(k.tokens.citizen) })).json().status as string;
 
 /** A dossier awaiting `amount`, a VNPay payment started by its owner. */
