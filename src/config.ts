@@ -104,6 +104,27 @@ export interface Config {
   metricsToken: string | null;
   /** The integration gateway (LGSP; module gateway). See README, "Integration gateway". */
   gateway: GatewayConfig;
+  /** Fees and charges paid online (module payments). See README, "Payments". */
+  payments: PaymentsConfig;
+}
+
+export interface PaymentsConfig {
+  /** VNPay merchant terminal code (VNPAY_TMN_CODE; demo: MOTCUA01, the simulator's). */
+  vnpayTmnCode: string;
+  /** VNPay hash secret for HMAC-SHA512 (VNPAY_HASH_SECRET; demo: the simulator's published one). */
+  vnpayHashSecret: string;
+  /** VNPay payment page (VNPAY_URL; empty: the demo simulator's, started by `npm start`). */
+  vnpayUrl: string | null;
+  /** VNPay merchant API for querydr and refunds (VNPAY_API_URL; empty: the simulator's). */
+  vnpayApiUrl: string | null;
+  /** National payment platform (PAYGOV_URL, PAYGOV_PARTNER_CODE, PAYGOV_SECRET). */
+  paygovUrl: string | null;
+  paygovPartnerCode: string;
+  paygovSecret: string;
+  /** Days the applicant has to pay a request (PAYMENT_DEADLINE_DAYS, default 7). */
+  deadlineDays: number;
+  /** A payment still pending this many minutes after it started is asked about (querydr) (PAYMENT_QUERY_AFTER_MINUTES, default 15). */
+  queryAfterMinutes: number;
 }
 
 export interface GatewayConfig {
@@ -270,6 +291,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       monitoringFlushSeconds: Math.max(1, int(env, 'GATEWAY_MONITORING_FLUSH_SECONDS', 5)),
       monitoringRetentionDays: Math.max(1, int(env, 'GATEWAY_MONITORING_RETENTION_DAYS', 90)),
       maintenance: bool(env, 'GATEWAY_MAINTENANCE', false),
+    },
+    payments: {
+      vnpayTmnCode: env.VNPAY_TMN_CODE || 'MOTCUA01',
+      vnpayHashSecret: env.VNPAY_HASH_SECRET || 'MOTCUADEMOVNPAYSECRET2026',
+      vnpayUrl: env.VNPAY_URL || null,
+      vnpayApiUrl: env.VNPAY_API_URL || null,
+      paygovUrl: env.PAYGOV_URL || null,
+      paygovPartnerCode: env.PAYGOV_PARTNER_CODE || 'MOTCUA',
+      paygovSecret: env.PAYGOV_SECRET || 'motcua-demo-paygov-secret',
+      deadlineDays: Math.max(1, int(env, 'PAYMENT_DEADLINE_DAYS', 7)),
+      queryAfterMinutes: Math.max(1, int(env, 'PAYMENT_QUERY_AFTER_MINUTES', 15)),
     },
   };
 }

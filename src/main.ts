@@ -17,6 +17,7 @@ import { generateDemoYear, seedDemo } from './cli/seed.ts';
 import { buildServer } from './server.ts';
 import { startupRefusals } from './production.ts';
 import { startDemoSimulators } from './platform/simulators.ts';
+import { startDemoPaymentSimulators } from './modules/payments/index.ts';
 
 const config = loadConfig();
 const refuse = (problems: string[]) => {
@@ -45,6 +46,7 @@ await withStartupLock(config.databaseUrl, async () => {
 });
 // Demo mode: simulators of the outside systems whose URL is not set (the time-stamp authority: TSA_URL).
 const simulators = await startDemoSimulators(config, process.env, (m) => console.log(m));
+const paymentSimulators = await startDemoPaymentSimulators(config, process.env, (m) => console.log(m));
 const base = { db: database.db, clock: systemClock, config };
 const services = await buildServices(MODULES, base);
 const ctx = { ...base, services };
@@ -66,6 +68,7 @@ const stop = async () => {
   await jobs.stop();
   await app.close();
   await simulators.stop();
+  await paymentSimulators.stop();
   await closeWorkers();
   await database.close();
   process.exit(0);

@@ -14,9 +14,10 @@ import type { ProxyTables } from '../modules/gateway/proxy-tables.ts';
 import type { LogTables } from '../modules/gateway/log/store.ts';
 import type { AuditTables } from '../modules/audit/store.ts';
 import type { MonitoringTables } from '../modules/gateway/monitoring-store.ts';
+import type { PaymentTables } from '../modules/payments/store.ts';
 
 export interface DB extends PlatformTables, CatalogTables, IdentityTables, FileTables, DossierTables, NotifyTables, ResultsTables, PkiTables, IocTables, AuditTables, GatewayTables,
-  ProxyTables, LogTables, MonitoringTables {}
+  ProxyTables, LogTables, MonitoringTables, PaymentTables {}
 
 /** Compile-time check: every table a module claims is typed here, and every typed table has an owner. */
 type Untyped = Exclude<ModuleTable, keyof DB>;

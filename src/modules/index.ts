@@ -16,6 +16,7 @@ import { iocModule } from './ioc/index.ts';
 import { jobsModule } from './jobs/index.ts';
 import { auditModule } from './audit/index.ts';
 import { gatewayModule } from './gateway/index.ts';
+import { paymentsModule } from './payments/index.ts';
 
 export const MODULES = [
   calendarModule,
@@ -30,6 +31,7 @@ export const MODULES = [
   jobsModule,
   auditModule,
   gatewayModule,
+  paymentsModule,
 ] as const satisfies readonly Module[];
 
 /** Every table a module owns. */

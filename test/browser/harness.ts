@@ -19,6 +19,7 @@ import { iocConsumer } from '../../src/modules/ioc/stream.ts';
 import { webRoutes } from '../../src/platform/web.ts';
 import { buildServer } from '../../src/server.ts';
 import { testConfig, TEST_NOW } from '../config.ts';
+import type { Config } from '../../src/config.ts';
 import { freshDatabase } from '../helpers.ts';
 import { browserMissing, tellOnce } from '../support/tools.ts';
 import { beforeEach } from 'vitest';
@@ -96,10 +97,10 @@ export interface Served {
 }
 
 /** `consumers`: fold dossier events into the IOC figures as `npm start` does (every 100 ms here). */
-export async function serve(opts: { consumers?: boolean } = {}): Promise<Served> {
+export async function serve(opts: { consumers?: boolean; config?: Partial<Config> } = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-web-'));
   // The clock stands still on a working day; sessions must outlive the real date in the browser.
-  const config = testConfig(dir, { sessionTtlHours: 24 * 365 * 20 });
+  const config = testConfig(dir, { sessionTtlHours: 24 * 365 * 20, ...opts.config });
   const database = await freshDatabase();
   const clock = fixedClock(TEST_NOW);
   const app = await buildServer({ config, db: database.db, clock, blobs: fsBlobStore(config.filesDir), logger: false });

@@ -15,7 +15,7 @@ import { linkVerifiedConsumer } from './link-verified.ts';
 import type { DocumentIssuer, DocumentReuse } from './documents.ts';
 
 export { dossierByCode, dossierById, dossierFiles, dossierHistory, dossierRefs } from './read.ts';
-export { canSee, lifecycleView, perform } from './lifecycle-service.ts';
+export { canSee, lifecycleView, perform, performAsSystem } from './lifecycle-service.ts';
 export type { ActionInput } from './lifecycle-service.ts';
 export { registerAtCounter, submitOnline } from './service.ts';
 export { presentPublic } from './present.ts';

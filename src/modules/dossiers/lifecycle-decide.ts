@@ -23,7 +23,7 @@ type WithData =
   | { action: 'refuse'; reason: string }
   | { action: 'request_supplement'; items: string[]; reason: string }
   | { action: 'propose_refusal'; reason: string }
-  | { action: 'request_payment'; amountVND: number; description?: string }
+  | { action: 'request_payment'; amountVND: number; description?: string; feeItems?: readonly { name: string; amountVND: number }[] }
   | { action: 'request_withdrawal'; reason?: string }
   | { action: 'accept_withdrawal'; reason: string }
   | { action: 'reschedule'; reason: string; newDueAt: Date }
@@ -130,7 +130,10 @@ export function decide(state: DossierState, command: Command, env: LifecycleEnv)
       if (!Number.isSafeInteger(command.amountVND) || command.amountVND <= 0 || command.amountVND > MAX_AMOUNT_VND) {
         return invalid('the amount must be a whole number of đồng from 1 to 1,000,000,000,000', 'Số tiền phải là số nguyên từ 1 đến 1.000.000.000.000 đồng');
       }
-      return ok({ status: 6, data: { amountVND: command.amountVND, description: command.description ?? null } });
+      if (command.feeItems?.length && command.feeItems.reduce((sum, i) => sum + i.amountVND, 0) !== command.amountVND) {
+        return invalid('the items must add up to the amount', 'Tổng các khoản phải bằng số tiền yêu cầu');
+      }
+      return ok({ status: 6, data: { amountVND: command.amountVND, description: command.description ?? null, ...(command.feeItems?.length ? { feeItems: command.feeItems.map((i) => ({ name: i.name, amountVND: i.amountVND })) } : {}) } });
     case 'confirm_payment':
       return ok({ status: state.resumeStatus === 9 ? 9 : 4, data: { amountVND: state.paymentRequested?.amountVND ?? null } });
     case 'issue_result':

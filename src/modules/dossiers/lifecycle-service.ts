@@ -12,7 +12,7 @@ import * as files from '../files/index.ts';
 import { allowedActions, apply, decide, dossierDeadlineState, reduce, stepDeadlineState } from './lifecycle.ts';
 import type { Action, Command, DossierState, LifecycleEnv, Refusal } from './lifecycle.ts';
 import { eventToRow, rowToEvent, stateColumns } from './lifecycle-columns.ts';
-import { actorOf, agenciesOf, agencyCalendar, CHANNEL_NAMES, currentProcess, lifecycleContext } from './lifecycle-env.ts';
+import { actorOf, agenciesOf, agencyCalendar, CHANNEL_NAMES, currentProcess, lifecycleContext, SYSTEM_ACTOR } from './lifecycle-env.ts';
 import { STATUSES, type AttachedFile, type StatusCode } from './model.ts';
 import * as store from './store.ts';
 import { writeAction, type ActionWrite } from './lifecycle-write.ts';
@@ -27,6 +27,8 @@ export interface ActionInput {
   items?: string[];
   amountVND?: number;
   description?: string;
+  /** request_payment: the items the amount is made of (fees and charges), summing to `amountVND`. */
+  feeItems?: { name: string; amountVND: number }[];
   newDueAt?: string;
   rating?: string;
   comment?: string;
@@ -51,14 +53,15 @@ interface Loaded {
   historyRows: store.HistoryRow[];
 }
 
-async function load(ctx: Ctx, row: store.DossierRow, actor: Principal, history?: store.HistoryRow[]): Promise<Loaded> {
+/** `actor` null: the platform itself (the `system` party). */
+async function load(ctx: Ctx, row: store.DossierRow, actor: Principal | null, history?: store.HistoryRow[]): Promise<Loaded> {
   const procedure = await catalog.getProcedure(ctx.db, row.procedure_code, row.procedure_version);
   const channel = CHANNEL_NAMES[row.channel] ?? 'direct';
   const process = row.process ?? (await currentProcess(ctx.db, procedure, channel)).definition;
   const agencies = await agenciesOf(ctx.db, row);
   const historyRows = history ?? await store.historyOf(ctx.db, row.id);
   const state = reduce(historyRows.map(rowToEvent));
-  const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies, await agencyCalendar(ctx.db, row.desk_agency_id)), actor: await actorOf(ctx.db, actor) };
+  const env = { ...lifecycleContext(ctx.clock.now(), procedure, process, channel, row.applicant_id, agencies, await agencyCalendar(ctx.db, row.desk_agency_id)), actor: actor ? await actorOf(ctx.db, actor) : SYSTEM_ACTOR };
   return { row, state, env, procedure, historyRows };
 }
 
@@ -89,7 +92,7 @@ function toCommand(input: ActionInput): Command {
     case 'request_supplement':
       return { ...base, action, items: input.items ?? [], reason: input.reason ?? '' };
     case 'request_payment':
-      return { ...base, action, amountVND: input.amountVND ?? 0, description: input.description };
+      return { ...base, action, amountVND: input.amountVND ?? 0, description: input.description, feeItems: input.feeItems };
     case 'request_withdrawal':
       return { ...base, action, reason: input.reason };
     case 'reschedule':
@@ -103,6 +106,11 @@ function toCommand(input: ActionInput): Command {
   }
 }
 
+/** An amount in đồng for a notice. */
+function vndText(amount: unknown, lang: 'vi' | 'en'): string {
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US').format(Number(amount))} ${lang === 'vi' ? 'đồng' : 'VND'}`;
+}
+
 function refused(r: Refusal): AppError {
   const detail = `${r.reasonVi} / ${r.reason}`;
   switch (r.code) {
@@ -112,7 +120,7 @@ function refused(r: Refusal): AppError {
   }
 }
 
-async function conflict(ctx: Ctx, code: string, actor: Principal): Promise<AppError> {
+async function conflict(ctx: Ctx, code: string, actor: Principal | null): Promise<AppError> {
   const row = (await store.getByCode(ctx.db, code))!;
   const { state, env } = await load(ctx, row, actor);
   return new AppError('version-conflict', undefined, {
@@ -122,10 +130,30 @@ async function conflict(ctx: Ctx, code: string, actor: Principal): Promise<AppEr
 
 /** `issuer` given: the documents the action issues (forms, signed results) are made and stored with it. */
 export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatch: number, issuer?: DocumentIssuer) {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('unauthenticated');
+  if (!ctx.actor) throw new AppError('unauthenticated');
+  return performAs(ctx, ctx.actor, code, input, ifMatch, issuer);
+}
+
+/**
+ * The platform itself performs an action as the `system` party (a payment platform's confirmation):
+ * on the dossier's current version, retried when another action wins meanwhile; the lifecycle's rules
+ * still decide, so a second confirmation of one payment request is refused (`action-not-allowed`).
+ */
+export async function performAsSystem(ctx: Ctx, code: string, input: ActionInput) {
+  for (let attempt = 0; ; attempt++) {
+    const row = await store.getByCode(ctx.db, code);
+    if (!row) throw new AppError('not-found', 'dossier not found');
+    try {
+      return await performAs(ctx, null, code, input, row.version);
+    } catch (e) {
+      if (!(e instanceof AppError && e.type === 'version-conflict') || attempt >= 4) throw e;
+    }
+  }
+}
+
+async function performAs(ctx: Ctx, actor: Principal | null, code: string, input: ActionInput, ifMatch: number, issuer?: DocumentIssuer) {
   const found = await store.getWithHistory(ctx.db, code);
-  if (!found || !canSee(actor, found.row)) throw new AppError('not-found', 'dossier not found');
+  if (!found || (actor && !canSee(actor, found.row))) throw new AppError('not-found', 'dossier not found');
   const { row } = found;
   if (row.version !== ifMatch) throw await conflict(ctx, code, actor);
   const { state, env, historyRows } = await load(ctx, row, actor, found.history);
@@ -133,9 +161,9 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
   if (!decision.ok) throw refused(decision);
   const event = decision.event;
   const next = apply(state, event);
-  const added = input.action === 'resubmit_supplement' ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
+  const added = input.action === 'resubmit_supplement' && actor ? await supplementFiles(ctx, input.files ?? [], actor, row) : [];
   // Signing happens before the write; a rolled-back action leaves only an unreferenced blob.
-  const documents = issuer ? await issuer.prepare(ctx, { dossier: row, event, actor, earlier: historyRows.map(rowToEvent) }) : null;
+  const documents = issuer && actor ? await issuer.prepare(ctx, { dossier: row, event, actor, earlier: historyRows.map(rowToEvent) }) : null;
   const addedRow = eventToRow(event);
   const s = STATUSES[event.status];
   const write: ActionWrite = {
@@ -143,15 +171,17 @@ export async function perform(ctx: Ctx, code: string, input: ActionInput, ifMatc
     process: row.process ? undefined : { definition: JSON.stringify(env.process), version: 0 },
     history: addedRow,
     event: dossierActionEvent(row, event, state.status, next.dueAt ?? null, env.now),
-    notice: row.applicant_id && event.status !== state.status && actor.userId !== row.applicant_id
+    notice: row.applicant_id && event.status !== state.status && actor?.userId !== row.applicant_id
       ? {
         userId: row.applicant_id, dossierId: row.id, kind: 'status_changed', at: env.now,
         title: { vi: `Hồ sơ ${code}: ${s.vi}`, en: `Dossier ${code}: ${s.en}` },
-        body: { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
+        body: event.action === 'request_payment'
+          ? { vi: `Số tiền phải nộp: ${vndText(event.data?.amountVND, 'vi')}. Thanh toán trực tuyến trên trang hồ sơ.`, en: `Amount to pay: ${vndText(event.data?.amountVND, 'en')}. Pay online on the dossier's page.` }
+          : { vi: event.note, en: `${s.en}${event.data?.reason ? `: ${String(event.data.reason)}` : ''}` },
       }
       : null,
     audit: {
-      actor: auditActor(actor), action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
+      actor: actor ? auditActor(actor) : { kind: 'system', id: null }, action: `dossier.${event.action}`, subjectType: 'dossier', subjectId: row.id, requestId: ctx.requestId, at: env.now,
       data: { code, from: state.status, to: event.status, seq: event.seq },
     },
   };

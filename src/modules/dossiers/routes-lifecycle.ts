@@ -40,6 +40,10 @@ export function lifecycleRoutes(deps: AppDeps, issuer: DocumentIssuer, blobs?: B
           items: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50 })),
           amountVND: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_VND, description: 'request_payment: any whole amount in đồng from 1 to 1,000,000,000,000' })),
           description: Type.Optional(Type.String({ maxLength: 500 })),
+          feeItems: Type.Optional(Type.Array(Type.Object({
+            name: Type.String({ minLength: 1, maxLength: 300 }),
+            amountVND: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_VND }),
+          }, { additionalProperties: false }), { maxItems: 20, description: 'request_payment: the fees and charges the amount is made of; they must add up to `amountVND`' })),
           newDueAt: Type.Optional(Type.String({ format: 'date-time' })),
           rating: Type.Optional(Type.Union(RATINGS.map((x) => Type.Literal(x)))),
           returnMethod: Type.Optional(Type.Union(RETURN_METHODS.map((x) => Type.Literal(x)), { description: 'return_result: counter, postal or electronic (default: electronic when the applicant has an account, else counter)' })),

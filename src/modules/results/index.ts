@@ -10,7 +10,9 @@ import { reuseDocuments } from './access.ts';
 import { RESULT_PROBLEMS } from './problems.ts';
 import { blobHeld } from './store.ts';
 
-export { documentIssuer, readBlob } from './service.ts';
+export { documentIssuer, readBlob, recordDocuments } from './service.ts';
+export { prepareReceipt } from './receipt.ts';
+export type { ReceiptInput } from './receipt.ts';
 export type { PreparedDocument } from './service.ts';
 export { reuseCounts, reuseDocuments, verifyStored, verifyUpload } from './access.ts';
 export { DOCUMENT_KINDS } from './model.ts';

@@ -12,10 +12,11 @@ export const DOCUMENT_KINDS = {
   stop_notice: { form: null, symbol: 'DXL', vi: 'Thông báo dừng xử lý hồ sơ', en: 'Notice that processing has stopped' },
   result: { form: null, symbol: 'KQ', vi: 'Kết quả giải quyết thủ tục hành chính', en: 'Result of the administrative procedure' },
   certified_copy: { form: null, symbol: 'SCT/BS', vi: 'Bản sao điện tử được chứng thực từ bản chính', en: 'Electronic copy certified from the original' },
+  receipt: { form: null, symbol: 'BLĐT', vi: 'Biên lai điện tử thu phí, lệ phí', en: 'Electronic receipt of fees and charges' },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 /** The documents lifecycle actions issue (a certified copy is issued on its own, at the counter). */
-export type ActionDocumentKind = Exclude<DocumentKind, 'certified_copy'>;
+export type ActionDocumentKind = Exclude<DocumentKind, 'certified_copy' | 'receipt'>;
 
 /**
  * How an action's document is signed:

@@ -480,7 +480,7 @@ export interface paths {
                             token: string;
                             user: {
                                 /** @description What the caller may do in the web application (each module grants its own; see its `abilities`) */
-                                abilities: ("verify_citizens" | "submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin" | "gateway_admin")[];
+                                abilities: ("verify_citizens" | "submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin" | "gateway_admin" | "record_counter_payment")[];
                                 agencyId: string | null;
                                 /** @description A citizen's identity assurance: basic (self-registered) or verified (ID number proven); counter dossiers reach only a verified account */
                                 assurance?: "basic" | "verified";
@@ -599,7 +599,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description What the caller may do in the web application (each module grants its own; see its `abilities`) */
-                            abilities: ("verify_citizens" | "submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin" | "gateway_admin")[];
+                            abilities: ("verify_citizens" | "submit_dossier" | "work_queue" | "counter_intake" | "ioc" | "province_admin" | "gateway_admin" | "record_counter_payment")[];
                             agencyId: string | null;
                             /** @description A citizen's identity assurance: basic (self-registered) or verified (ID number proven); counter dossiers reach only a verified account */
                             assurance?: "basic" | "verified";
@@ -1199,6 +1199,11 @@ export interface paths {
                         amountVND?: number;
                         comment?: string;
                         description?: string;
+                        /** @description request_payment: the fees and charges the amount is made of; they must add up to `amountVND` */
+                        feeItems?: {
+                            amountVND: number;
+                            name: string;
+                        }[];
                         files?: {
                             componentCode: string;
                             /** Format: uuid */
@@ -1701,6 +1706,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue's fees for a dossier / Phí, lệ phí theo danh mục thủ tục */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fees: {
+                                amountVND: number | null;
+                                channel: string;
+                                exempt: boolean;
+                                text: string | null;
+                            }[];
+                            intakeChannel: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/files/{fileId}": {
         parameters: {
             query?: never;
@@ -1757,6 +1835,292 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment requests and payments of a dossier / Các yêu cầu và khoản thanh toán của hồ sơ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossierStatus: number;
+                            items: {
+                                amount: number;
+                                channel: string;
+                                confirmedAt: string | null;
+                                createdAt: string;
+                                excess: boolean;
+                                id: string;
+                                /** @description the signed electronic receipt: GET /dossiers/{code}/documents/{id}/pdf, and in the payer's documents (GET /me/documents) */
+                                receiptId: string | null;
+                                requestId: string;
+                                status: string;
+                            }[];
+                            requests: {
+                                dueAt: string;
+                                id: string;
+                                items: {
+                                    amountVND: number;
+                                    name: string;
+                                }[];
+                                payee: {
+                                    accountName: string;
+                                    accountNumber: string;
+                                    bankName: string;
+                                };
+                                requestedAt: string;
+                                seq: number;
+                                settledPaymentId: string | null;
+                                status: string;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Pay the requested fees / Thanh toán phí, lệ phí
+         * @description By the dossier's applicant, while the dossier is in status 6. `paymentUrl` is where to send the browser; the payment is `pending` until the channel confirms it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        channel: "vnpay" | "paygov" | "counter";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description VND */
+                            amount: number;
+                            /** @enum {unknown} */
+                            channel: "vnpay" | "paygov" | "counter";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description where to send the browser (null: pay at the desk) */
+                            paymentUrl: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "failed" | "cancelled" | "refunded";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/payments/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment at the desk / Ghi nhận thu phí tại quầy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        method: "cash" | "card";
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description VND */
+                            amount: number;
+                            /** @enum {unknown} */
+                            channel: "vnpay" | "paygov" | "counter";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description where to send the browser (null: pay at the desk) */
+                            paymentUrl: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "confirmed" | "failed" | "cancelled" | "refunded";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4238,6 +4602,237 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment, as the server knows it / Trạng thái một khoản thanh toán */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            channel: string;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            excess: boolean;
+                            id: string;
+                            /** @description the signed electronic receipt: GET /dossiers/{code}/documents/{id}/pdf, and in the payer's documents (GET /me/documents) */
+                            receiptId: string | null;
+                            requestId: string;
+                            status: string;
+                        } & {
+                            code: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an overpayment / Hoàn trả khoản nộp thừa
+         * @description A payment confirmed for a request another payment had already settled (`excess`); recorded with its reason, audited and receipted.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            refundReceiptId: string;
+                            /** @enum {string} */
+                            status: "refunded";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description RFC 9457 problem details, with Vietnamese and English titles */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/vnpay/ipn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VNPay IPN (server to server) / Thông báo kết quả thanh toán từ VNPay
+         * @description Answers `{RspCode, Message}`, checked in this order: 97 bad checksum, 01 order not found, 04 wrong amount, 02 already confirmed, 00 confirmed, 99 other.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_SecureHashType?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                            RspCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -6,6 +6,7 @@ import { Documents } from '../dossier/Documents.tsx';
 import { DossierFacts } from '../dossier/DossierFacts.tsx';
 import { FormDataView } from '../dossier/FormDataView.tsx';
 import { SignedDocuments } from '../dossier/SignedDocuments.tsx';
+import { PaymentPanel } from '../dossier/PaymentPanel.tsx';
 import { Timeline } from '../dossier/Timeline.tsx';
 import { useDossier } from '../dossier/useDossier.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
@@ -32,6 +33,7 @@ export default function MyDossier() {
         </div>
       )}
       {d.statusCode === 10 && !d.rating && <p className="alert alert-info">{t('mine.pleaseRate')}</p>}
+      <PaymentPanel code={d.code} officer={false} />
       <SignedDocuments code={d.code} />
       <div className="two-col">
         <div>

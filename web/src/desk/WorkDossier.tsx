@@ -6,6 +6,7 @@ import { Documents } from '../dossier/Documents.tsx';
 import { DossierFacts } from '../dossier/DossierFacts.tsx';
 import { Form05 } from '../dossier/Form05.tsx';
 import { FormDataView } from '../dossier/FormDataView.tsx';
+import { PaymentPanel } from '../dossier/PaymentPanel.tsx';
 import { ResultDraft } from '../dossier/ResultDraft.tsx';
 import { useDossier } from '../dossier/useDossier.ts';
 import { ErrorBox, Loading, PageHeader } from '../ui/Feedback.tsx';
@@ -29,6 +30,7 @@ export default function WorkDossier() {
         <div>
           <ResultDraft dossier={d} />
           <ActionPanel dossier={d} procedure={s.procedure} act={s.act} conflict={s.conflict} reload={s.reload} done={s.done} officer />
+          <PaymentPanel code={d.code} officer onChange={s.reload} />
           <DossierFacts dossier={d} />
         </div>
         <div>
