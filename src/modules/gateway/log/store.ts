@@ -33,6 +33,12 @@ export function lt(db: Executor): Kysely<DB & LogTables> {
   return (db as Kysely<DB>).withTables<LogTables>();
 }
 
+/** The chain head as it is now, unlocked (a prediction for the next batch; the locked read decides). */
+export async function readHead(db: Executor): Promise<{ seq: number; hash: Buffer; batchId: number }> {
+  const h = await lt(db).selectFrom('gateway_log_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(h.seq), hash: Buffer.from(h.hash), batchId: Number(h.batch_id) };
+}
+
 /** The chain head, locked until the transaction ends (one batch at a time across nodes). */
 export async function lockHead(tx: Executor): Promise<{ seq: number; hash: Buffer; batchId: number }> {
   const h = await lt(tx).selectFrom('gateway_log_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
