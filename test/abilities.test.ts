@@ -17,11 +17,11 @@ const me = async (username: string) => {
 describe('abilities', () => {
   it.each([
     [DEMO_CITIZEN, ['submit_dossier']],
-    ['motcua.tinh', ['verify_citizens', 'work_queue', 'counter_intake']],
-    ['chuyenvien.taichinh', ['work_queue']],
-    ['lanhdao.taichinh', ['work_queue', 'ioc']],
+    ['motcua.tinh', ['verify_citizens', 'work_queue', 'counter_intake', 'record_counter_payment']],
+    ['chuyenvien.taichinh', ['work_queue', 'record_counter_payment']],
+    ['lanhdao.taichinh', ['work_queue', 'ioc', 'record_counter_payment']],
     ['quantri.taichinh', []],
-    ['admin.tinh', ['ioc', 'province_admin', 'gateway_admin']],
+    ['admin.tinh', ['ioc', 'province_admin', 'gateway_admin', 'record_counter_payment']],
   ])('of %s are %j', async (username, abilities) => {
     const user = await me(username);
     expect(user.username).toBe(username);
@@ -43,6 +43,6 @@ describe('abilities', () => {
   it('come with the user at sign-in too', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'motcua.tinh', password: DEMO_PASSWORD } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'motcua.tinh', roles: ['counter_officer'], abilities: ['verify_citizens', 'work_queue', 'counter_intake'] });
+    expect(res.json().user).toMatchObject({ username: 'motcua.tinh', roles: ['counter_officer'], abilities: ['verify_citizens', 'work_queue', 'counter_intake', 'record_counter_payment'] });
   });
 });
