@@ -18,7 +18,7 @@ import { verifyArchives } from '../src/modules/gateway/log/archive-read.ts';
 import { TEST_NOW } from './config.ts';
 import { exchange, logFixture, message, sinkOf } from './support/gateway-log-kit.ts';
 
-const XROAD = new URL('../../shared/anchors/xroad/', import.meta.url).pathname;
+const XROAD = new URL('./fixtures/xroad/', import.meta.url).pathname;
 const samples = [join(XROAD, 'message-archive-0.zip'), join(XROAD, 'message-archive-1.zip')];
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-gwloga-'));

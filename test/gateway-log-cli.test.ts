@@ -15,7 +15,7 @@ import { TEST_NOW } from './config.ts';
 import { exchange, logFixture } from './support/gateway-log-kit.ts';
 import { asSuperuser } from './support/superuser.ts';
 
-const XROAD = new URL('../../shared/anchors/xroad/', import.meta.url).pathname;
+const XROAD = new URL('./fixtures/xroad/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'motcua-gwlogc-'));
 let f: Awaited<ReturnType<typeof logFixture>>;
 
