@@ -129,3 +129,5 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 // Hanging requests keep their sockets; closing must not wait for them.
 process.on('SIGTERM', () => setTimeout(() => process.exit(0), 200).unref());
+// Started by the launcher (src/platform/simulators.ts): it goes when its parent goes.
+if (process.env.SIM_EXIT_WITH_PARENT === '1') process.stdin.on('close', () => process.exit(0)).resume();

@@ -168,4 +168,12 @@ server.listen(Number(arg('port') ?? process.env.VNPAY_SIM_PORT ?? 0), '127.0.0.1
   const base = `http://127.0.0.1:${port}`;
   process.stdout.write(`${JSON.stringify({ port, url: `${base}/paymentv2/vpcpay.html`, apiUrl: `${base}/merchant_webapi/api/transaction`, base })}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// Started by the launcher (src/platform/simulators.ts): it goes when its parent goes, even one that crashed
+// or a test run that never stopped it.
+if (process.env.SIM_EXIT_WITH_PARENT === '1') process.stdin.on('close', stop).resume();
