@@ -24,6 +24,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import { patternBytes } from './bytes.ts';
+import { stopWithParent } from '../lib/stop.ts';
 
 const REQUIRED = ['x-road-client', 'x-road-service', 'x-road-id', 'x-road-request-id'];
 const FORBIDDEN = ['proxy-authorization', 'keep-alive', 'te', 'trailer', 'upgrade', 'x-road-request-hash', 'information-mediator-client'];
@@ -124,10 +125,4 @@ server.listen(Number(arg('port') ?? process.env.PROVIDER_PORT ?? 0), arg('host')
   const a = server.address();
   process.stdout.write(`${JSON.stringify({ port: typeof a === 'object' && a ? a.port : null })}\n`);
 });
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-// Hanging requests keep their sockets; closing must not wait for them.
-process.on('SIGTERM', () => setTimeout(() => process.exit(0), 200).unref());
-// Started by the launcher (src/platform/simulators.ts): it goes when its parent goes.
-if (process.env.SIM_EXIT_WITH_PARENT === '1') process.stdin.on('close', () => process.exit(0)).resume();
+stopWithParent(server);

@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openAuthority } from './authority.ts';
 import { breakSignature, rejection } from './faults.ts';
+import { stopWithParent } from '../lib/stop.ts';
 
 export const FAULTS = ['none', 'down', 'unavailable', 'slow', 'bad-signature', 'rejection', 'garbage'] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -141,11 +142,4 @@ server.listen(Number(arg('port', 'TSA_SIM_PORT') ?? 0), host, () => {
   const { port } = server.address() as { port: number };
   process.stdout.write(`${JSON.stringify({ port, url: `http://${host}:${port}/tsa`, caCert: authority.caCertPath, dir })}\n`);
 });
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-// Started by the launcher (src/platform/simulators.ts): it goes when its parent goes, even one that crashed.
-if (process.env.SIM_EXIT_WITH_PARENT === '1') process.stdin.on('close', stop).resume();
+stopWithParent(server);

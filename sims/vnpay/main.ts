@@ -20,6 +20,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes } from 'node:crypto';
 import { pipeHash, parseVnTime, REQUIRED, sign, signed, vnTime } from './protocol.ts';
 import { errorPage, payPage } from './pages.ts';
+import { stopWithParent } from '../lib/stop.ts';
 
 const FAULTS = ['none', 'no-ipn', 'duplicate-ipn', 'ipn-before-return', 'wrong-amount', 'tampered-ipn', 'down'] as const;
 type Fault = (typeof FAULTS)[number];
@@ -168,12 +169,4 @@ server.listen(Number(arg('port') ?? process.env.VNPAY_SIM_PORT ?? 0), '127.0.0.1
   const base = `http://127.0.0.1:${port}`;
   process.stdout.write(`${JSON.stringify({ port, url: `${base}/paymentv2/vpcpay.html`, apiUrl: `${base}/merchant_webapi/api/transaction`, base })}\n`);
 });
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-// Started by the launcher (src/platform/simulators.ts): it goes when its parent goes, even one that crashed
-// or a test run that never stopped it.
-if (process.env.SIM_EXIT_WITH_PARENT === '1') process.stdin.on('close', stop).resume();
+stopWithParent(server);

@@ -63,13 +63,18 @@ export async function startTsaSimulator(opts: { dir?: string; fault?: TsaFault }
   };
 }
 
+/** Whether `npm start` runs simulators of outside systems: demo mode, unless SIMULATORS=off. Never in production. */
+export function simulatorsWanted(config: Pick<Config, 'environment'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  return config.environment === 'demo' && !['off', 'false', '0', 'no'].includes((env.SIMULATORS ?? '').toLowerCase());
+}
+
 /**
  * Demo mode: starts the simulators whose URL is not set (SIMULATORS=off: none) and sets their URL in
  * `env` (TSA_URL, read when the services are built). Production: nothing.
  */
 export async function startDemoSimulators(config: Pick<Config, 'environment' | 'dataDir'>, env: NodeJS.ProcessEnv = process.env, log: (m: string) => void = () => undefined): Promise<{ stop(): Promise<void> }> {
   const started: Simulator[] = [];
-  if (config.environment === 'demo' && !['off', 'false', '0', 'no'].includes((env.SIMULATORS ?? '').toLowerCase())) {
+  if (simulatorsWanted(config, env)) {
     if (!env.TSA_URL) {
       // A demo without its simulator still starts (without time-stamps), saying why.
       try {

@@ -3,7 +3,7 @@
  * simulator (src/platform/simulators.ts): in demo mode by `npm start` when VNPAY_URL is unset, and by
  * tests. Never in production.
  */
-import { startSimulator, type Simulator } from '../../platform/simulators.ts';
+import { simulatorsWanted, startSimulator, type Simulator } from '../../platform/simulators.ts';
 import type { Config } from '../../config.ts';
 
 export type VnpayFault = 'none' | 'no-ipn' | 'duplicate-ipn' | 'ipn-before-return' | 'wrong-amount' | 'tampered-ipn' | 'down';
@@ -37,7 +37,7 @@ export async function startVnpaySimulator(opts: { tmnCode: string; hashSecret: s
  */
 export async function startDemoPaymentSimulators(config: Config, env: NodeJS.ProcessEnv = process.env, log: (m: string) => void = () => undefined): Promise<{ stop(): Promise<void> }> {
   const started: Simulator[] = [];
-  if (config.environment === 'demo' && !['off', 'false', '0', 'no'].includes((env.SIMULATORS ?? '').toLowerCase()) && !config.payments.vnpayUrl) {
+  if (simulatorsWanted(config, env) && !config.payments.vnpayUrl) {
     const vnpay = await startVnpaySimulator({
       tmnCode: config.payments.vnpayTmnCode, hashSecret: config.payments.vnpayHashSecret,
       ipnUrl: `http://127.0.0.1:${config.port}/api/v1/payments/vnpay/ipn`,

@@ -51,6 +51,17 @@ export interface XadesSigner {
   cert: Buffer;
 }
 
+/** What a signature says of its signer's certificate, worked out once per certificate (every batch is signed). */
+const FACTS = new WeakMap<Buffer, { sha512: Buffer; issuer: string; serial: string }>();
+function certFacts(der: Buffer) {
+  let f = FACTS.get(der);
+  if (!f) {
+    const x = new X509Certificate(der);
+    FACTS.set(der, f = { sha512: sha512(der), issuer: rfc2253(x.issuer), serial: BigInt(`0x${x.serialNumber}`).toString(10) });
+  }
+  return f;
+}
+
 /** signatures.xml over the file `uri` (e.g. `/sig-hashchainresult.xml`) whose bytes are `data`. */
 export function signXades(uri: string, data: Buffer, mimeType: string, signer: XadesSigner, at: Date): Buffer {
   const doc = new DOMImplementation().createDocument(ASIC_NS, 'asic:XAdESSignatures', null);
@@ -72,11 +83,11 @@ export function signXades(uri: string, data: Buffer, mimeType: string, signer: X
   const ssp = add(doc, props, XADES_NS, 'xades:SignedSignatureProperties');
   add(doc, ssp, XADES_NS, 'xades:SigningTime', {}, at.toISOString());
   const cert = add(doc, add(doc, ssp, XADES_NS, 'xades:SigningCertificate'), XADES_NS, 'xades:Cert');
-  digestOf(doc, add(doc, cert, XADES_NS, 'xades:CertDigest'), sha512(signer.cert));
-  const x = new X509Certificate(signer.cert);
+  const facts = certFacts(signer.cert);
+  digestOf(doc, add(doc, cert, XADES_NS, 'xades:CertDigest'), facts.sha512);
   const serial = add(doc, cert, XADES_NS, 'xades:IssuerSerial');
-  add(doc, serial, DS_NS, 'ds:X509IssuerName', {}, rfc2253(x.issuer));
-  add(doc, serial, DS_NS, 'ds:X509SerialNumber', {}, BigInt(`0x${x.serialNumber}`).toString(10));
+  add(doc, serial, DS_NS, 'ds:X509IssuerName', {}, facts.issuer);
+  add(doc, serial, DS_NS, 'ds:X509SerialNumber', {}, facts.serial);
   const format = add(doc, add(doc, props, XADES_NS, 'xades:SignedDataObjectProperties'), XADES_NS, 'xades:DataObjectFormat', { ObjectReference: '#signature-reference-0' });
   add(doc, format, XADES_NS, 'xades:MimeType', {}, mimeType);
   digestOf(doc, propsRef, sha512(c14n(props)));
